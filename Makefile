@@ -1,0 +1,76 @@
+# The WayOut knowledge base. `make help` lists the targets.
+#
+# Everything runs from .venv, which the first target that needs it creates from the exact pins
+# in requirements/*.lock. A stamp file per lock re-installs when a lock or pyproject.toml changes.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The newest Python 3.11+ on PATH; override with `make PYTHON=/path/to/python3.12 ...`.
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	&& { command -v $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help setup serve build check test test-unit test-browser browser clean
+
+help:
+	@echo "WayOut knowledge base"
+	@echo "  make serve         set up .venv, build every language, serve on http://$(HOST):$(PORT)"
+	@echo "  make test          install test tools and Chromium, run the whole test suite"
+	@echo "  make build         build every language into site/ (strict: a warning fails)"
+	@echo "  make check         validate sources (front matter) without building HTML"
+	@echo "  make test-unit     run the tests that need no browser"
+	@echo "  make test-browser  run only the real-browser tests"
+	@echo "  make setup         only create .venv and install the pinned dependencies"
+	@echo "  make clean         remove site/ and .venv/"
+
+$(VENV)/bin/python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: no Python 3.11 or newer on PATH — install it, or run make PYTHON=/path/to/python3.11"; \
+		exit 1; fi
+	@echo "==> creating $(VENV) with $(PYTHON)"
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): $(VENV)/bin/python requirements/site.lock pyproject.toml
+	@echo "==> installing the pinned site dependencies (requirements/site.lock)"
+	$(PIP) install --quiet -r requirements/site.lock
+	$(PIP) install --quiet --no-deps --no-build-isolation --editable .
+	@touch $@
+
+$(TEST_STAMP): $(SITE_STAMP) requirements/test.lock
+	@echo "==> installing the pinned test dependencies (requirements/test.lock)"
+	$(PIP) install --quiet -r requirements/test.lock
+	@touch $@
+
+setup: $(SITE_STAMP)
+
+serve: $(SITE_STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+build: $(SITE_STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(SITE_STAMP)
+	$(BIN)/wayout check
+
+browser:
+	@bash scripts/install-chromium.sh
+
+test: $(TEST_STAMP) browser
+	$(BIN)/python -m pytest
+
+test-unit: $(TEST_STAMP)
+	$(BIN)/python -m pytest -m "not browser"
+
+test-browser: $(TEST_STAMP) browser
+	$(BIN)/python -m pytest -m browser
+
+clean:
+	rm -rf site $(VENV)

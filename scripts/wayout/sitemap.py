@@ -1,0 +1,80 @@
+"""Per-language sitemaps.
+
+Material's language selector fetches `sitemap.xml` under each alternate language's root to map the
+current page onto its translation. mkdocs-static-i18n writes only the root sitemap, so those requests
+fail with 404. Each language gets its own sitemap of its pages, with their alternates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+_ALTERNATE_LINK = re.compile(r"<link\b[^>]*\brel=\"alternate\"[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'(?P<name>href|hreflang)="(?P<value>[^"]*)"', re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    location: str
+    alternates: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (hreflang, href)
+
+
+def render_sitemap(entries: list[SitemapEntry]) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for entry in sorted(entries, key=lambda entry: entry.location):
+        lines.append("  <url>")
+        lines.append(f"    <loc>{escape(entry.location)}</loc>")
+        for hreflang, href in entry.alternates:
+            lines.append(
+                f"    <xhtml:link rel=\"alternate\" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>"
+            )
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def alternates_in_page(html: str, page_location: str) -> tuple[tuple[str, str], ...]:
+    """The (hreflang, href) pairs of a rendered page's language alternates, as absolute paths or URLs.
+
+    Read from the page itself, so the sitemap says exactly what the language selector offers.
+    """
+    pairs = []
+    for link in _ALTERNATE_LINK.findall(html):
+        attributes = {match["name"].lower(): match["value"] for match in _ATTRIBUTE.finditer(link)}
+        if "hreflang" in attributes and "href" in attributes:
+            pairs.append((attributes["hreflang"], _normalise(urljoin(page_location, attributes["href"]))))
+    return tuple(pairs)
+
+
+def _normalise(location: str) -> str:
+    trailing = "/" if location.endswith("/") else ""
+    if "://" in location:
+        return location
+    return posixpath.normpath(location).rstrip("/") + trailing if location != "/" else "/"
+
+
+def directory_sitemaps(entries: list[SitemapEntry], base_path: str) -> dict[str, str]:
+    """A sitemap for every folder that holds a page, listing the pages at or below it.
+
+    Material fetches `sitemap.xml` next to each language alternate of the current page, so
+    `/fr/about/` leads it to `/fr/about/sitemap.xml`. The sitemap protocol allows a sitemap to list
+    only addresses at or below its own folder, which is exactly what each of these does.
+    Returns {folder relative to the site root ("" for the root): sitemap XML}.
+    """
+    by_folder: dict[str, list[SitemapEntry]] = {}
+    paths = {entry.location: urlsplit(entry.location).path for entry in entries}
+    folders = {path[: path.rfind("/") + 1] for path in paths.values()}
+    for folder in folders:
+        by_folder[folder] = [entry for entry in entries if paths[entry.location].startswith(folder)]
+    base = base_path if base_path.endswith("/") else base_path + "/"
+    return {
+        folder[len(base):] if folder.startswith(base) else folder.lstrip("/"): render_sitemap(listed)
+        for folder, listed in by_folder.items()
+    }
