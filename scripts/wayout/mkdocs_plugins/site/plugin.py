@@ -1,0 +1,142 @@
+"""Site-wide build rules: front-matter checks, Content-Security-Policy, per-language sitemaps and 404.
+
+mkdocs-static-i18n runs one whole MkDocs build per language on the same plugin instance, nested inside
+the post_build event of the first (default-language) build. So per-build state is reset in on_config,
+and work that must see every language waits for the outermost on_post_build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from wayout.csp import add_content_security_policy
+from wayout.mkdocs_plugins.site.config import SiteConfig
+from wayout.pages import check_pages
+from wayout.problems import format_problems
+from wayout.sitemap import SitemapEntry, alternates_in_page, directory_sitemaps
+from wayout.ui_strings import load_ui_strings
+
+log = get_plugin_logger(__name__)
+
+
+class SitePlugin(BasePlugin[SiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.build_depth = 0
+        self.default_language: str | None = None
+        self.language = "en"
+        self.not_found_pages: dict[str, str] = {}
+        self.sitemaps: dict[str, list[SitemapEntry]] = {}
+        self.checked_fingerprint: tuple | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.build_depth = 0
+
+    # After mkdocs-static-i18n (-100), which sets the language of the build being configured.
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        self.language = config.theme.get("language") or "en"
+        if self.build_depth == 0:
+            self.default_language = self.language
+            self.not_found_pages = {}
+            self.sitemaps = {}
+        if self.config.check_front_matter:
+            self._check_front_matter(config)
+        return config
+
+    def on_pre_build(self, *, config):
+        self.build_depth += 1
+
+    def on_build_error(self, *, error):
+        self.build_depth = 0
+
+    def on_env(self, env, *, config, files):
+        strings = load_ui_strings()
+        env.globals["wayout_t"] = lambda key: strings.translate(key, self.language)
+        return env
+
+    def on_page_context(self, context, *, page: Page, config, nav):
+        if not self.config.enabled:
+            return context
+        source_language = page.file.src_uri.split("/", 1)[0]
+        languages = {alternate["lang"] for alternate in config.extra.get("alternate") or []}
+        context["wayout_fallback"] = source_language in languages and source_language != self.language
+        context["wayout_source_language"] = source_language
+        return context
+
+    # Last of all plugins: the policy hashes the final text of the page's inline scripts.
+    @event_priority(-200)
+    def on_post_page(self, output: str, *, page: Page, config):
+        if not self.config.enabled:
+            return output
+        if self.config.language_sitemaps:
+            location = page.canonical_url or page.abs_url or f"/{page.url}"
+            entry = SitemapEntry(location, alternates_in_page(output, location))
+            self.sitemaps.setdefault(self.language, []).append(entry)
+        if self.config.content_security_policy:
+            output = add_content_security_policy(output)
+        return output
+
+    @event_priority(-200)
+    def on_post_template(self, output: str, *, template_name: str, config):
+        if not self.config.enabled:
+            return output
+        if template_name == "404.html":
+            if self.config.content_security_policy:
+                output = add_content_security_policy(output)
+            self.not_found_pages[self.language] = output
+        return output
+
+    # After mkdocs-static-i18n (-100), whose post_build runs the builds of the other languages.
+    @event_priority(-200)
+    def on_post_build(self, *, config):
+        self.build_depth -= 1
+        if not self.config.enabled:
+            return
+        if self.build_depth > 0:
+            return  # A nested build of one language; the outermost build writes for all of them.
+        site_dir = Path(config.site_dir)
+        if self.config.language_sitemaps:
+            self._write_folder_sitemaps(site_dir, config.site_url)
+        self._write_not_found_pages(site_dir)
+
+    def _check_front_matter(self, config: MkDocsConfig) -> None:
+        docs_dir = Path(config.docs_dir)
+        root = Path(config.config_file_path).parent
+        pages = sorted(docs_dir.rglob("*.md"))
+        fingerprint = tuple((str(path), path.stat().st_mtime_ns) for path in pages)
+        if fingerprint == self.checked_fingerprint:
+            return
+        problems = check_pages(docs_dir, root)
+        if problems:
+            raise PluginError(format_problems(problems))
+        self.checked_fingerprint = fingerprint
+
+    def _write_folder_sitemaps(self, site_dir: Path, site_url: str | None) -> None:
+        base_path = urlsplit(site_url).path if site_url else "/"
+        entries = [entry for language_entries in self.sitemaps.values() for entry in language_entries]
+        for folder, xml in directory_sitemaps(entries, base_path).items():
+            if folder == "":
+                continue  # The root sitemap, for every language, is the one mkdocs-static-i18n writes.
+            target = site_dir / folder / "sitemap.xml"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(xml, encoding="utf-8")
+
+    def _write_not_found_pages(self, site_dir: Path) -> None:
+        """Each language built over the root 404.html in turn; the default language's belongs there."""
+        for language, html in self.not_found_pages.items():
+            if language == self.default_language:
+                (site_dir / "404.html").write_text(html, encoding="utf-8")
+            else:
+                target = site_dir / language / "404.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
