@@ -54,3 +54,11 @@ def test_adding_twice_keeps_one_policy():
 def test_a_page_without_head_is_an_error():
     with pytest.raises(ValueError, match="no <head>"):
         add_content_security_policy("<p>fragment</p>")
+
+
+def test_live_reload_policy_allows_inline_scripts_but_no_other_origin():
+    policy = content_security_policy(PAGE, live_reload=True)
+    directives = dict(part.split(" ", 1) for part in policy.split("; "))
+    assert directives["script-src"] == "'self' 'unsafe-inline'"
+    assert directives["default-src"] == "'self'"
+    assert "sha256" not in policy

@@ -56,19 +56,27 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def content_security_policy(html: str) -> str:
-    script_sources = " ".join(["'self'", *inline_script_hashes(html)])
+def content_security_policy(html: str, *, live_reload: bool = False) -> str:
+    """The policy for one page.
+
+    `live_reload` is for `mkdocs serve` only: its server injects a live-reload script whose text
+    changes on every request, so no hash can match it. Published builds never set it.
+    """
+    if live_reload:
+        script_sources = "'self' 'unsafe-inline'"
+    else:
+        script_sources = " ".join(["'self'", *inline_script_hashes(html)])
     directives = [*BASE_DIRECTIVES[:1], ("script-src", script_sources), *BASE_DIRECTIVES[1:]]
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 
-def add_content_security_policy(html: str) -> str:
+def add_content_security_policy(html: str, *, live_reload: bool = False) -> str:
     """Put the policy first in <head>, after the charset, so it governs every element after it.
 
     Running twice replaces the earlier policy, so a rebuilt page never carries two.
     """
     html = _EXISTING.sub("", html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, live_reload=live_reload)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         raise ValueError("the page has no <head>, so a Content-Security-Policy cannot be added")

@@ -35,9 +35,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.not_found_pages: dict[str, str] = {}
         self.sitemaps: dict[str, list[SitemapEntry]] = {}
         self.checked_fingerprint: tuple | None = None
+        self.live_reload = False
 
     def on_startup(self, *, command, dirty):
         self.build_depth = 0
+        self.live_reload = command == "serve"
+        if self.live_reload:
+            log.info("Serving: inline scripts are allowed so that live reload works; `mkdocs build` keeps the strict policy")
 
     # After mkdocs-static-i18n (-100), which sets the language of the build being configured.
     @event_priority(-110)
@@ -83,7 +87,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             entry = SitemapEntry(location, alternates_in_page(output, location))
             self.sitemaps.setdefault(self.language, []).append(entry)
         if self.config.content_security_policy:
-            output = add_content_security_policy(output)
+            output = add_content_security_policy(output, live_reload=self.live_reload)
         return output
 
     @event_priority(-200)
@@ -92,7 +96,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             return output
         if template_name == "404.html":
             if self.config.content_security_policy:
-                output = add_content_security_policy(output)
+                output = add_content_security_policy(output, live_reload=self.live_reload)
             self.not_found_pages[self.language] = output
         return output
 
