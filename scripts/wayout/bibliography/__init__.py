@@ -1,0 +1,21 @@
+"""The citation engine: BibTeX sources, Pandoc-style citations, APA 7 formatting, exports.
+
+Plain Python with no MkDocs or Markdown imports, so that the MkDocs plugin and the Python-Markdown
+extension stay thin adapters (and survive a move away from MkDocs). A build uses it like this:
+
+    cache = BibliographyCache(project / "bibliography", root=project)   # keep one per process
+    formatter = cache.formatter()              # parses only when a .bib file changed; ProblemsFound otherwise
+    citations = find_citations(markdown, line_offset=front_matter_lines)
+    problems = unknown_key_problems(citations, formatter.bibliography, "docs/en/page.md")
+    for citation in reversed(citations):       # replace from the end so earlier offsets stay valid
+        html = formatter.citation(citation, language).html
+        markdown = markdown[: citation.start] + html + markdown[citation.end :]
+    references = formatter.references(keys_cited_on_the_page, language)   # APA order, .html / .text
+    # each reference's element id: in_text.reference_anchor(key), which citations link to
+
+Modules: sources (read and check .bib files), citations (find citations, unknown keys), names,
+prepared and disambiguation (APA facts worked out once per load), apa (pybtex style), terms and
+terms.yml (per-language terms), in_text (author–date citations), render (HTML and text), formatting
+(per key and language cache), cache (reuse across builds), exports (BibTeX, CSL-JSON, RIS),
+benchmark (speed).
+"""
