@@ -4,27 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from wayout.site_config import i18n_languages, read_site_config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-class _IgnoreTagsLoader(yaml.SafeLoader):
-    """mkdocs.yml uses MkDocs' own tags (!ENV); their values do not matter to these tests."""
-
-
-_IgnoreTagsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def site_config() -> dict:
-    return yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_IgnoreTagsLoader)
-
-
 def languages() -> list[dict]:
-    for plugin in site_config()["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return plugin["i18n"]["languages"]
-    raise AssertionError("mkdocs.yml has no i18n plugin")
+    return i18n_languages(read_site_config(PROJECT_ROOT / "mkdocs.yml"))
 
 
 def default_language() -> str:

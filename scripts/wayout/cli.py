@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from wayout import __version__
+from wayout.bibliography.check import check_bibliography_and_citations
 from wayout.pages import check_pages
 from wayout.problems import format_problems
+from wayout.site_config import language_codes, read_site_config
 
 
 def _find_project_root(start: Path) -> Path | None:
@@ -29,11 +31,13 @@ def _check(arguments: argparse.Namespace) -> int:
         return 2
     pages = sorted(docs_dir.rglob("*.md"))
     print(f"Checking {len(pages)} pages in {docs_dir.relative_to(root)}/ ...", file=sys.stderr)
+    languages = language_codes(read_site_config(root / "mkdocs.yml"))
     problems = check_pages(docs_dir, root)
+    problems += check_bibliography_and_citations(root / "bibliography", docs_dir, root, languages)
     if problems:
         print(format_problems(problems))
         return 1
-    print(f"No problems found in {len(pages)} pages.")
+    print(f"No problems found in {len(pages)} pages and the bibliography.")
     return 0
 
 
@@ -41,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wayout", description="Tools for the WayOut knowledge base.")
     parser.add_argument("--version", action="version", version=f"wayout {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser("check", help="validate every page's front matter and list every problem")
+    check = commands.add_parser("check", help="validate front matter, the bibliography and every citation, and list every problem")
     check.add_argument("--root", type=Path, help="the project root (default: the folder holding mkdocs.yml)")
     check.set_defaults(run=_check)
     return parser

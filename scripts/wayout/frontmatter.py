@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -39,6 +40,19 @@ class FrontMatter:
                 return self.lines[path]
             path = path[:-1]
         return self.first_line
+
+
+_MKDOCS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def body_line_offset(source: str) -> int:
+    """Lines before the Markdown body that MkDocs hands to plugins: the front matter and the blank
+    lines it strips after it. Line n of that body is line n + offset of the file."""
+    match = _MKDOCS_FRONT_MATTER.match(source)
+    if not match:
+        return 0
+    rest = source[match.end():]
+    return source[: match.end()].count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
 def parse_front_matter(text: str, display: str) -> tuple[FrontMatter | None, list[Problem]]:

@@ -1,0 +1,154 @@
+"""Wires the citation engine into MkDocs: one bibliography per process, one renderer per language build.
+
+The engine (scripts/wayout/bibliography/) and the Markdown extension do the work; this plugin only
+hands them the page being rendered, collects what they found, and writes the downloads.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from wayout.bibliography.cache import BibliographyCache
+from wayout.bibliography.exports import to_bibtex, to_csl_json, to_ris
+from wayout.bibliography.topics import read_topic_labels
+from wayout.frontmatter import body_line_offset
+from wayout.markdown_extensions.citations import (
+    BIBLIOGRAPHY_DOWNLOAD_STEM,
+    CitationRenderer,
+    CitationsExtension,
+    cited_in_placeholder,
+)
+from wayout.mkdocs_plugins.citations.config import CitationsConfig
+from wayout.problems import Problem, ProblemsFound, display_path, format_problems
+
+log = get_plugin_logger(__name__)
+
+# Kept for the life of the process: `mkdocs serve` makes new plugin instances on every rebuild, and
+# the bibliography should be parsed and formatted again only when a .bib file changed.
+_CACHES: dict[Path, BibliographyCache] = {}
+
+EXPORTERS = (("bib", to_bibtex), ("ris", to_ris), ("json", to_csl_json))
+
+
+def downloads_stem(dest_uri: str) -> PurePosixPath:
+    """Where a page's reference downloads go: about/index.html → about/references.{bib,ris,json}."""
+    dest = PurePosixPath(dest_uri)
+    return dest.parent / ("references" if dest.stem == "index" else f"{dest.stem}.references")
+
+
+class CitationsPlugin(BasePlugin[CitationsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.renderer: CitationRenderer | None = None
+        self.root = Path.cwd()
+        self.cited_in: dict[str, list[Page]] = defaultdict(list)
+        self.page_keys: dict[str, list[str]] = {}
+        self.bibliography_pages: dict[str, str] = {}  # url: the language the page is written in
+        self.languages: set[str] = set()
+
+    # After mkdocs-static-i18n (-100), which sets the language of the build being configured.
+    @event_priority(-120)
+    def on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        self.root = Path(config.config_file_path).parent
+        folder = (self.root / self.config.bibliography_dir).resolve()
+        cache = _CACHES.setdefault(folder, BibliographyCache(folder, self.root))
+        try:
+            formatter = cache.formatter()
+        except ProblemsFound as found:
+            raise PluginError(format_problems(found.problems)) from None
+        language = config.theme.get("language") or "en"
+        languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []] or [language]
+        topics, problems = read_topic_labels(folder, formatter.bibliography.topics(), languages, self.root)
+        if problems:
+            raise PluginError(format_problems(problems))
+        self.renderer = CitationRenderer(formatter, language, topics)
+        self.languages = set(languages)
+        # mkdocs-static-i18n configures the same config once per language: one extension at a time.
+        config.markdown_extensions[:] = [
+            extension for extension in config.markdown_extensions if not isinstance(extension, CitationsExtension)
+        ]
+        config.markdown_extensions.append(CitationsExtension(self.renderer))
+        self.cited_in = defaultdict(list)
+        self.page_keys = {}
+        self.bibliography_pages = {}
+        return config
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config, files):
+        if not self.config.enabled:
+            return markdown
+        self.renderer.start_page(
+            display_path(Path(page.file.abs_src_path), self.root),
+            body_line_offset(page.file.content_string),
+            page_downloads_stem=downloads_stem(page.file.dest_uri).name if self.config.page_downloads else None,
+            site_root="../" * page.url.count("/"),
+            language=self._written_language(page),
+        )
+        return markdown
+
+    def _written_language(self, page: Page) -> str | None:
+        """mkdocs-static-i18n's folder layout: docs/<language>/…; a fallback page keeps its language."""
+        first = PurePosixPath(page.file.src_uri).parts[0]
+        return first if first in self.languages else None
+
+    def on_page_content(self, html: str, *, page: Page, config, files):
+        if not self.config.enabled:
+            return html
+        for key in self.renderer.cited_keys:
+            self.cited_in[key].append(page)
+        if self.renderer.cited_keys:
+            self.page_keys[page.file.dest_uri] = list(self.renderer.cited_keys)
+        if self.renderer.has_bibliography:
+            self.bibliography_pages[page.url] = self.renderer.language
+        return html
+
+    # Every page has been rendered by now (MkDocs renders all pages before it runs on_env), so every
+    # unknown key of every page is reported at once.
+    def on_env(self, env, *, config, files):
+        if self.config.enabled and self.renderer.problems:
+            problems: list[Problem] = sorted(set(self.renderer.problems))
+            raise PluginError(format_problems(problems))
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config):
+        if not self.config.enabled:
+            return output
+        if page.url in self.bibliography_pages:
+            output = self._fill_cited_in(output, page)
+        keys = self.page_keys.get(page.file.dest_uri)
+        if keys and self.config.page_downloads:
+            self._write_exports(Path(config.site_dir) / downloads_stem(page.file.dest_uri), keys)
+        return output
+
+    def on_post_build(self, *, config):
+        if self.config.enabled and self.config.bibliography_downloads:
+            self._write_exports(Path(config.site_dir) / BIBLIOGRAPHY_DOWNLOAD_STEM, None)
+
+    def _fill_cited_in(self, output: str, bibliography_page: Page) -> str:
+        language = self.bibliography_pages[bibliography_page.url]
+        for key in self.renderer.formatter.bibliography.keys():
+            placeholder = cited_in_placeholder(key)
+            if placeholder not in output:
+                continue
+            links = {
+                page.url: (get_relative_url(page.url, bibliography_page.url), page.title or page.url)
+                for page in self.cited_in.get(key, [])
+            }
+            links = list(links.values())
+            output = output.replace(placeholder, self.renderer.cited_in_html(links, language))
+        return output
+
+    def _write_exports(self, stem: Path, keys: list[str] | None) -> None:
+        bibliography = self.renderer.formatter.bibliography
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        for suffix, export in EXPORTERS:
+            stem.with_name(f"{stem.name}.{suffix}").write_text(export(bibliography, keys), encoding="utf-8")
