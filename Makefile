@@ -18,7 +18,9 @@ TEST_STAMP := $(VENV)/.test-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup serve build check test test-unit test-browser browser clean
+BIBTEX_VENV := .venv-mkdocs-bibtex
+
+.PHONY: help setup serve build check test test-unit test-browser browser bench bench-citations clean
 
 help:
 	@echo "WayOut knowledge base"
@@ -28,6 +30,7 @@ help:
 	@echo "  make check         validate sources (front matter) without building HTML"
 	@echo "  make test-unit     run the tests that need no browser"
 	@echo "  make test-browser  run only the real-browser tests"
+	@echo "  make bench         run the benchmarks and print their tables (minutes, not seconds)"
 	@echo "  make setup         only create .venv and install the pinned dependencies"
 	@echo "  make clean         remove site/ and .venv/"
 
@@ -72,5 +75,16 @@ test-unit: $(TEST_STAMP)
 test-browser: $(TEST_STAMP) browser
 	$(BIN)/python -m pytest -m browser
 
+$(BIBTEX_VENV)/.installed: $(VENV)/bin/python benchmarks/mkdocs-bibtex.lock requirements/site.lock
+	@echo "==> creating $(BIBTEX_VENV): mkdocs-bibtex 4.4, only for comparison in the citation benchmark"
+	$(PYTHON) -m venv $(BIBTEX_VENV)
+	$(BIBTEX_VENV)/bin/python -m pip --disable-pip-version-check install --quiet -r benchmarks/mkdocs-bibtex.lock
+	@touch $@
+
+bench-citations: $(SITE_STAMP) $(BIBTEX_VENV)/.installed
+	$(BIN)/python -m benchmarks.bench_citations --bibtex-python $(BIBTEX_VENV)/bin/python
+
+bench: bench-citations
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(BIBTEX_VENV)

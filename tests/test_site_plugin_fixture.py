@@ -2,45 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from textwrap import dedent
-
-from conftest import PROJECT_ROOT, run_mkdocs_build
-
-CONFIG = dedent(
-    """\
-    site_name: Fixture
-    docs_dir: docs
-    theme:
-      name: material
-      custom_dir: {overrides}
-      language: en
-      font: false
-    plugins:
-      - search
-      - i18n:
-          docs_structure: folder
-          fallback_to_default: true
-          reconfigure_material: true
-          languages:
-            - locale: en
-              default: true
-              name: English
-            - locale: fr
-              name: Français
-      - wayout-site
-    """
-)
-
-
-def make_site(root: Path, pages: dict[str, str]) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(CONFIG.format(overrides=PROJECT_ROOT / "overrides"))
-    for relative, text in pages.items():
-        path = root / "docs" / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dedent(text))
-    return root / "mkdocs.yml"
+from conftest import run_mkdocs_build
+from fixture_site import make_site
 
 
 GOOD = {

@@ -114,7 +114,9 @@ class CitationRenderer:
     def references_markdown(self, markdown: Markdown) -> str:
         entries = self.formatter.references(self.cited_keys, self.language)
         items = "\n".join(f'<li id="{reference_anchor(entry.key)}">{entry.html}</li>' for entry in entries)
-        html = f'<ul class="wayout-reference-list">\n{items}\n</ul>'
+        # Left out of the search index: searching an author should find the pages about the topic
+        # and the bibliography page, not every page that happens to cite the author.
+        html = f'<ul class="wayout-reference-list" data-search-exclude>\n{items}\n</ul>'
         if self.page_downloads_stem:
             html += "\n" + self._downloads_paragraph(self.t("references.download"), self.page_downloads_stem)
         heading = self.t("references.heading")

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wayout.bibliography.cache import BibliographyCache
+from wayout.bibliography.check import check_citations
 from wayout.bibliography.exports import to_bibtex, to_csl_json, to_ris
 from wayout.bibliography.topics import read_topic_labels
 from wayout.frontmatter import body_line_offset
@@ -33,6 +34,7 @@ log = get_plugin_logger(__name__)
 # Kept for the life of the process: `mkdocs serve` makes new plugin instances on every rebuild, and
 # the bibliography should be parsed and formatted again only when a .bib file changed.
 _CACHES: dict[Path, BibliographyCache] = {}
+_CHECKED_CITATIONS: tuple | None = None
 
 EXPORTERS = (("bib", to_bibtex), ("ris", to_ris), ("json", to_csl_json))
 
@@ -69,6 +71,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         language = config.theme.get("language") or "en"
         languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []] or [language]
         topics, problems = read_topic_labels(folder, formatter.bibliography.topics(), languages, self.root)
+        problems += self._citation_problems(Path(config.docs_dir), formatter.bibliography)
         if problems:
             raise PluginError(format_problems(problems))
         self.renderer = CitationRenderer(formatter, language, topics)
@@ -94,6 +97,20 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             language=self._written_language(page),
         )
         return markdown
+
+    def _citation_problems(self, docs_dir: Path, bibliography) -> list[Problem]:
+        """Unknown keys in the pages of every language, checked before the first language is built
+        (a page only the last language builds would otherwise be reported in a second run).
+        Checked again only when a page or the bibliography changed."""
+        global _CHECKED_CITATIONS
+        pages = sorted(docs_dir.rglob("*.md"))
+        fingerprint = (bibliography.fingerprint, tuple((str(page), page.stat().st_mtime_ns) for page in pages))
+        if _CHECKED_CITATIONS == fingerprint:
+            return []
+        problems = check_citations(docs_dir, bibliography, self.root)
+        if not problems:
+            _CHECKED_CITATIONS = fingerprint
+        return problems
 
     def _written_language(self, page: Page) -> str | None:
         """mkdocs-static-i18n's folder layout: docs/<language>/…; a fallback page keeps its language."""

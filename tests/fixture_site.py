@@ -1,0 +1,46 @@
+"""Small MkDocs sites written by a test: English and French, Material, our plugins and overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+from conftest import PROJECT_ROOT
+
+CONFIG = """\
+site_name: Fixture
+docs_dir: docs
+theme:
+  name: material
+  custom_dir: {overrides}
+  language: en
+  font: false
+markdown_extensions:
+  - attr_list
+  - footnotes
+  - toc
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: true
+      reconfigure_material: true
+      languages:
+        - locale: en
+          default: true
+          name: English
+        - locale: fr
+          name: Français
+{plugins}"""
+
+
+def make_site(root: Path, pages: dict[str, str], plugins: tuple[str, ...] = ("wayout-site",)) -> Path:
+    """Write mkdocs.yml and docs/<relative> for each page; returns the mkdocs.yml path."""
+    root.mkdir(parents=True, exist_ok=True)
+    plugin_lines = "".join(f"  - {plugin}\n" for plugin in plugins)
+    (root / "mkdocs.yml").write_text(CONFIG.format(overrides=PROJECT_ROOT / "overrides", plugins=plugin_lines))
+    for relative, text in pages.items():
+        path = root / "docs" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text))
+    return root / "mkdocs.yml"
