@@ -22,6 +22,15 @@ class _StringDatesLoader(yaml.SafeLoader):
 _StringDatesLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", _StringDatesLoader.construct_yaml_str
 )
+# YAML 1.1 reads `no`, `yes`, `on` and `off` as booleans, so `country: NO` (Norway) would become
+# false. As in YAML 1.2, only true and false are booleans here.
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StringDatesLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 @dataclass

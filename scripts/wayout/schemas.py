@@ -7,31 +7,50 @@ from functools import cache
 from importlib import resources
 
 import jsonschema
+from referencing import Registry, Resource
 
 from wayout.frontmatter import FrontMatter
 from wayout.problems import Problem
+from wayout.vocabularies import load_vocabularies
 
 SCHEMA_PACKAGE = "wayout.data.schemas"
 
 
 @cache
-def page_types() -> tuple[str, ...]:
-    """The page types that have a schema, from the schema files shipped with the package."""
+def schema_names() -> tuple[str, ...]:
     names = (entry.name for entry in resources.files(SCHEMA_PACKAGE).iterdir())
     return tuple(sorted(name.removesuffix(".schema.json") for name in names if name.endswith(".schema.json")))
 
 
 @cache
-def schema_for(page_type: str) -> dict:
-    text = resources.files(SCHEMA_PACKAGE).joinpath(f"{page_type}.schema.json").read_text("utf-8")
-    return json.loads(text)
+def page_types() -> tuple[str, ...]:
+    """The page types: schemas that fix a front-matter `type` (others, like evaluation, are parts)."""
+    return tuple(name for name in schema_names() if "const" in schema_for(name)["properties"].get("type", {}))
+
+
+@cache
+def schema_for(name: str) -> dict:
+    """A schema with every controlled vocabulary filled in as an enum under $defs, as published."""
+    text = resources.files(SCHEMA_PACKAGE).joinpath(f"{name}.schema.json").read_text("utf-8")
+    schema = json.loads(text)
+    vocabularies = load_vocabularies()
+    definitions = schema.setdefault("$defs", {})
+    for vocabulary in vocabularies.names():
+        definitions[vocabulary] = {"enum": vocabularies.values(vocabulary), "description": f"A value of the `{vocabulary}` vocabulary."}
+    return schema
+
+
+@cache
+def _registry() -> Registry:
+    resources_by_id = [(f"{name}.schema.json", Resource.from_contents(schema_for(name))) for name in schema_names()]
+    return Registry().with_resources(resources_by_id)
 
 
 @cache
 def _validator(page_type: str) -> jsonschema.Draft202012Validator:
     schema = schema_for(page_type)
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(schema, registry=_registry())
 
 
 def validate_front_matter(front: FrontMatter, display: str) -> list[Problem]:
@@ -62,6 +81,9 @@ def validate_front_matter(front: FrontMatter, display: str) -> list[Problem]:
 
 
 def _describe(error: jsonschema.ValidationError, front: FrontMatter, display: str, page_type: str):
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # Report the most specific reason rather than "is not valid under any of the given schemas".
+        error = max(error.context, key=lambda sub: len(sub.absolute_path))
     path = tuple(error.absolute_path)
     where = ".".join(str(part) for part in path) or "front matter"
     schema_file = f"scripts/wayout/data/schemas/{page_type}.schema.json"
@@ -71,7 +93,7 @@ def _describe(error: jsonschema.ValidationError, front: FrontMatter, display: st
             yield Problem(
                 display,
                 front.line_of((*path, key)),
-                f"unknown field `{key}` for a page of type `{page_type}`",
+                f"unknown field `{key}` in `{where}`" if path else f"unknown field `{key}` for a page of type `{page_type}`",
                 f"remove it or use one of: {', '.join(allowed)}",
             )
     elif error.validator == "required":
@@ -85,11 +107,13 @@ def _describe(error: jsonschema.ValidationError, front: FrontMatter, display: st
             )
     elif error.validator in ("enum", "const"):
         allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+        vocabulary = _vocabulary_of(error)
+        where_allowed = f" (the `{vocabulary}` list in scripts/wayout/data/vocabularies.yml)" if vocabulary else ""
         yield Problem(
             display,
             front.line_of(path),
             f"`{where}` is {error.instance!r}, which is not allowed",
-            f"use one of: {', '.join(map(str, allowed))}",
+            f"use one of{where_allowed}: {', '.join(map(str, allowed))}",
         )
     else:
         yield Problem(
@@ -98,3 +122,10 @@ def _describe(error: jsonschema.ValidationError, front: FrontMatter, display: st
             f"`{where}`: {error.message}",
             f"correct the value as {schema_file} describes",
         )
+
+
+def _vocabulary_of(error: jsonschema.ValidationError) -> str | None:
+    description = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
+    if description.startswith("A value of the `"):
+        return description.split("`")[1]
+    return None
