@@ -1,9 +1,16 @@
-"""APA 7th edition reference-list entries, as a pybtex style built from pybtex.style.template.
+"""APA 7th edition reference-list entries, built as strings.
 
-One ApaStyle per language: the terms ("&", "Eds.", "pp.", "n.d.") come from terms.yml. Templates
-are built once per style, not for every entry as pybtex's own styles do, and the entries formatted
-are PreparedEntry objects whose names, LaTeX and sentence-cased titles were worked out once for all
-languages. Together with `phrase` (below) this keeps an entry well under pybtex's millisecond.
+One ApaStyle per language: the terms ("&", "Eds.", "pp.", "n.d.") come from terms.yml. The entries
+formatted are PreparedEntry objects whose names, LaTeX and sentence-cased titles were worked out
+once for all languages, so formatting an entry in a language is string work only.
+
+The templates below were first written with pybtex.style.template (`phrase`, `first_of`,
+`optional`, `tag`), and keep its rules, so that the output stays the same to the character: a part
+whose field is missing raises _Missing, which `_optional` turns into nothing and which otherwise
+makes the whole entry fail; `_first_of` takes the first part that has text; `_phrase` joins the
+parts that have text and may close them with a full stop. Building strings directly instead of
+pybtex rich-text objects is what makes an entry cost tens of microseconds instead of half a
+millisecond.
 
 Reference-list shapes (Publication Manual, 7th ed., chapters 9-10), English terms:
   article        Author, A. A., & Author, B. B. (Year). Title in sentence case. *Journal*, *Volume*(Issue), pages. DOI
@@ -20,76 +27,142 @@ out (APA 9.29); a group author is never abbreviated.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
-from pybtex.richtext import HRef, Text
-from pybtex.style.formatting import BaseStyle
-from pybtex.style.template import FieldIsMissing, first_of, join, node, tag
-
+from wayout.bibliography.formatted import RenderedText
 from wayout.bibliography.names import Creator, fold, person_creator
 from wayout.bibliography.prepared import PreparedEntry
+from wayout.bibliography.render import EMPHASIS, PLAIN, Piece, link, render
 from wayout.bibliography.terms import Terms
 
 MAX_LISTED_AUTHORS = 20  # APA 9.8: up to 20 authors; from 21, the first 19, an ellipsis, the last
 _HYPHENS = re.compile(r"\s*(?:-+|\u2013|\u2014)\s*")
 _ARTICLE_NUMBER = re.compile(r"^(?:[eE]\d+|0\d+)$")  # e1174, 0095: an article number, not a page
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_ENDS_A_SENTENCE = (".", "?", "!")
+
+Pieces = list[Piece]
 
 
-# --- small pieces shared by the templates ------------------------------------------------------
+class _Missing(Exception):
+    """A field a part needs is missing: the part is left out where it is optional."""
+
+    def __init__(self, field_name: str):
+        super().__init__(field_name)
+        self.field_name = field_name
 
 
-def _entry(context) -> PreparedEntry:
-    return context["entry"]
+# --- how parts combine ----------------------------------------------------------------------------
 
 
-def _terms(context) -> Terms:
-    return context["style"].terms
+def _has_text(pieces: Pieces) -> bool:
+    for text, _style in pieces:
+        if text:
+            return True
+    return False
 
 
-@node
-def rich_field(children, context, name, sentence_cased=False):
-    """A field's text (LaTeX resolved, braces remembered for casing), or FieldIsMissing."""
-    entry = _entry(context)
-    value = entry.rich_in_sentence_case(name) if sentence_cased else entry.rich(name)
+def _plain_text(pieces: Pieces) -> str:
+    return "".join(text for text, _style in pieces)
+
+
+def _phrase(parts: list[Pieces], sep: str = " ", period: bool = False) -> Pieces:
+    """The parts that have text, joined by `sep`; with period=True, closed by a full stop unless
+    the last one already ends in one (or in ? or !). The full stop goes after an italic title, not
+    inside it, as APA sets it."""
+    joined: Pieces = []
+    last: Pieces | None = None
+    for part in parts:
+        if _has_text(part):
+            if joined:
+                joined.append((sep, PLAIN))
+            joined.extend(part)
+            last = part
+    if period and last is not None and not _plain_text(last).rstrip().endswith(_ENDS_A_SENTENCE):
+        joined.append((".", PLAIN))
+    return joined
+
+
+def _optional(build: Callable[[], Pieces]) -> Pieces:
+    """The part, or nothing when a field it needs is missing."""
+    try:
+        return build()
+    except _Missing:
+        return []
+
+
+def _first_of(*builds: Callable[[], Pieces]) -> Pieces:
+    """The first part that has text; later ones are not even built."""
+    for build in builds:
+        part = build()
+        if _has_text(part):
+            return part
+    return []
+
+
+def _in_parentheses(parts: list[Pieces]) -> Pieces:
+    """"(5th ed., pp. 55–84)" from whichever parts have text; nothing at all when none does."""
+    joined: Pieces = []
+    for part in parts:
+        if _has_text(part):
+            if joined:
+                joined.append((", ", PLAIN))
+            joined.extend(part)
+    return [("(", PLAIN), *joined, (")", PLAIN)] if joined else []
+
+
+def _italic(part: Pieces) -> Pieces:
+    # Only plain text is ever set in italics here (titles, journals, volumes).
+    return [(text, EMPHASIS) for text, _style in part]
+
+
+def _text(text: str) -> Pieces:
+    return [(text, PLAIN)]
+
+
+# --- the parts ------------------------------------------------------------------------------------
+
+
+def _field(entry: PreparedEntry, name: str) -> Pieces:
+    """A field's text (LaTeX resolved), or _Missing."""
+    value = entry.text(name)
     if value is None:
-        raise FieldIsMissing(name, entry)
-    return value
+        raise _Missing(name)
+    return _text(value)
 
 
-@node
-def term(children, context, name):
-    return Text(getattr(_terms(context), name))
+def _field_in_sentence_case(entry: PreparedEntry, name: str) -> Pieces:
+    value = entry.text_in_sentence_case(name)
+    if value is None:
+        raise _Missing(name)
+    return _text(value)
 
 
-@node
-def creators(children, context):
+def _creators(entry: PreparedEntry, terms: Terms) -> Pieces:
     """Authors (or editors, or the group) as they open a reference-list entry."""
-    entry, terms = _entry(context), _terms(context)
     if entry.creators is None:
-        raise FieldIsMissing("author", entry)
+        raise _Missing("author")
     names = [_inverted(name) for name in entry.creators.names]
     listed = reference_list_names(names, entry.creators.and_others, terms)
     if entry.creators.is_editors:
         listed += f" ({terms.editors if entry.creators.count > 1 else terms.editor})"
-    return Text(listed)
+    return _text(listed)
 
 
-@node
-def date_with_period(children, context):
+def _date_with_period(entry: PreparedEntry, terms: Terms) -> Pieces:
     """(2010). (2017a). (n.d.). (n.d.-a)."""
-    return Text("(" + year_label(_entry(context), _terms(context)) + ").")
+    return _text("(" + year_label(entry, terms) + ").")
 
 
-@node
-def editors_in(children, context):
-    """"N. Clycq, C. Timmerman, & S. Ravn (Eds.)" for the "In …" of a chapter; FieldIsMissing if none."""
-    entry, terms = _entry(context), _terms(context)
+def _editors_in(entry: PreparedEntry, terms: Terms) -> Pieces:
+    """"N. Clycq, C. Timmerman, & S. Ravn (Eds.)" for the "In …" of a chapter; _Missing if none."""
     if entry.creators is not None and entry.creators.is_editors:
-        raise FieldIsMissing("editor", entry)  # the editors already lead the entry
+        raise _Missing("editor")  # the editors already lead the entry
     persons = entry.source.persons.get("editor") or ()
     named = [person for person in persons if str(person).strip().lower() != "others"]
     if not named:
-        raise FieldIsMissing("editor", entry)
+        raise _Missing("editor")
     names = [_initials_first(person_creator(person)) for person in named]
     and_others = len(named) < len(persons)
     if and_others:
@@ -97,264 +170,223 @@ def editors_in(children, context):
     else:
         listed = join_names(names, terms.and_in_parentheses, terms, inverted=False)
     count = len(names) + (1 if and_others else 0)
-    return Text(listed, f" ({terms.editors if count > 1 else terms.editor})")
+    return _text(listed + f" ({terms.editors if count > 1 else terms.editor})")
 
 
-@node
-def pages(children, context, with_label=False):
-    """"267–291"; with_label gives "pp. 267–291" / "p. 12" (chapters in an edited book)."""
-    entry, terms = _entry(context), _terms(context)
-    value = entry.raw("pages")
-    if value is None:
-        raise FieldIsMissing("pages", entry)
-    shown = dash_ranges(str(entry.rich("pages")))
-    if not with_label:
-        return Text(shown)
+def _pages_with_label(entry: PreparedEntry, terms: Terms) -> Pieces:
+    """"pp. 267–291" / "p. 12" (chapters in an edited book)."""
+    if entry.raw("pages") is None:
+        raise _Missing("pages")
+    shown = dash_ranges(entry.text("pages"))
     label = terms.pages if "\u2013" in shown or "," in shown else terms.page
-    return Text(label, " ", shown)
+    return _text(label + " " + shown)
 
 
-@node
-def article_pages(children, context):
+def _article_pages(entry: PreparedEntry, terms: Terms) -> Pieces:
     """Pages of an article, or "Article e1174" when the journal numbers articles instead (APA 9.27)."""
-    entry, terms = _entry(context), _terms(context)
     value = entry.raw("eid") or entry.raw("pages")
     if value is None:
-        raise FieldIsMissing("pages", entry)
+        raise _Missing("pages")
     if entry.raw("eid") or _ARTICLE_NUMBER.match(value):
-        return Text(terms.article_number, " ", value)
-    return Text(dash_ranges(str(entry.rich("pages"))))
+        return _text(terms.article_number + " " + value)
+    return _text(dash_ranges(entry.text("pages")))
 
 
-@node
-def edition(children, context):
-    entry = _entry(context)
-    value = entry.rich("edition")
+def _edition(entry: PreparedEntry, terms: Terms) -> Pieces:
+    value = entry.text("edition")
     if value is None:
-        raise FieldIsMissing("edition", entry)
-    return Text(_terms(context).edition_label(str(value)))
+        raise _Missing("edition")
+    return _text(terms.edition_label(value))
 
 
-@node
-def report_number(children, context):
+def _report_number(entry: PreparedEntry, terms: Terms) -> Pieces:
     """"NIJ Research in Brief NCJ 171676", "Report No. 2009-02", or the type alone."""
-    entry, terms = _entry(context), _terms(context)
-    kind, number = entry.rich("type"), entry.rich("number")
+    kind, number = entry.text("type"), entry.text("number")
     if kind is not None and number is not None:
-        return Text(kind, " ", number)
+        return _text(kind + " " + number)
     if number is not None:
-        return Text(terms.report_number, " ", number)
+        return _text(terms.report_number + " " + number)
     if kind is not None:
-        return Text(kind)
-    raise FieldIsMissing("number", entry)
+        return _text(kind)
+    raise _Missing("number")
 
 
-@node
-def publisher_unless_author(children, context, name="publisher"):
+def _publisher_unless_author(entry: PreparedEntry, name: str = "publisher") -> Pieces:
     """APA 9.29: when the publisher is also the (group) author, it is not repeated."""
-    entry = _entry(context)
-    value = entry.rich(name)
+    value = entry.text(name)
     if value is None:
-        raise FieldIsMissing(name, entry)
-    if entry.creators is not None and any(fold(creator.surname) == fold(str(value)) for creator in entry.creators.names):
-        raise FieldIsMissing(name, entry)
-    return value
+        raise _Missing(name)
+    if entry.creators is not None and any(fold(creator.surname) == fold(value) for creator in entry.creators.names):
+        raise _Missing(name)
+    return _text(value)
 
 
-@node
-def phrase(children, context, sep=" ", period=False):
-    """The non-empty children joined by `sep`; with period=True, closed by a full stop unless they
-    already end in one (or in ? or !).
-
-    Does what pybtex's join and sentence do, in one rich-text allocation instead of several: rich
-    text construction is most of the cost of formatting an entry. The full stop goes after an
-    italic title, not inside it, as APA sets it.
-    """
-    parts = []
-    for child in children:
-        value = child.format_data(context) if hasattr(child, "format_data") else child
-        if value:
-            if parts:
-                parts.append(sep)
-            parts.append(value)
-    if period and parts and not str(parts[-1]).rstrip().endswith((".", "?", "!")):
-        parts.append(".")
-    if len(parts) == 1 and isinstance(parts[0], Text):
-        return parts[0]
-    return Text(*parts)
-
-
-@node
-def if_present(children, context):
-    """pybtex's `optional` (nothing when a field inside is missing) without wrapping a single part
-    in one more rich-text object."""
-    try:
-        parts = [child.format_data(context) if hasattr(child, "format_data") else child for child in children]
-    except FieldIsMissing:
-        return Text()
-    if len(parts) == 1 and isinstance(parts[0], Text):
-        return parts[0]
-    return Text(*parts)
-
-
-@node
-def in_parentheses(children, context):
-    """"(5th ed., pp. 55–84)" from whichever parts exist; nothing at all when none does."""
-    parts = []
-    for child in children:
-        value = child.format_data(context) if hasattr(child, "format_data") else child
-        if value:
-            parts.extend((", ", value) if parts else (value,))
-    return Text("(", *parts, ")") if parts else Text()
-
-
-@node
-def web_link(children, context):
+def _web_link(entry: PreparedEntry) -> Pieces:
     """https://doi.org/… when there is a DOI (APA 9.34-9.35), else the URL."""
-    entry = _entry(context)
     doi = entry.raw("doi")
     if doi is not None:
         address = doi_address(doi)
-        return Text(HRef(address, address))
+        return [(address, link(address))]
     url = entry.raw("url")
     if url is not None:
-        return Text(HRef(url, url))
-    raise FieldIsMissing("url", entry)
+        return [(url, link(url))]
+    raise _Missing("url")
 
 
-title_in_sentence_case = rich_field("title", sentence_cased=True)
-booktitle_in_sentence_case = rich_field("booktitle", sentence_cased=True)
-
-
-def head(title):
+def _head(entry: PreparedEntry, terms: Terms, title: Callable[[], Pieces]) -> Pieces:
     """Creators. (Date). Title. — or, with no creator, Title. (Date). (APA 9.12)"""
-    return first_of[
-        if_present[phrase[phrase(period=True)[creators], date_with_period, title]],
-        phrase[title, date_with_period],
-    ]
+    return _first_of(
+        lambda: _optional(
+            lambda: _phrase([_phrase([_creators(entry, terms)], period=True), _date_with_period(entry, terms), title()])
+        ),
+        lambda: _phrase([title(), _date_with_period(entry, terms)]),
+    )
+
+
+# --- the entry types ------------------------------------------------------------------------------
+
+
+def _article(entry: PreparedEntry, terms: Terms) -> Pieces:
+    def issue() -> Pieces:
+        return [("(", PLAIN), *_field(entry, "number"), (")", PLAIN)]
+
+    volume_and_issue = _first_of(
+        lambda: _optional(lambda: [*_italic(_field(entry, "volume")), *_optional(issue)]),
+        # A journal without volumes (Journal for Deradicalization): the issue alone, in parentheses.
+        lambda: _optional(issue),
+    )
+    return _phrase(
+        [
+            _head(entry, terms, lambda: _phrase([_field_in_sentence_case(entry, "title")], period=True)),
+            _phrase(
+                [
+                    _italic(_field(entry, "journal")),
+                    volume_and_issue,
+                    _optional(lambda: _article_pages(entry, terms)),
+                ],
+                sep=", ",
+                period=True,
+            ),
+            _optional(lambda: _web_link(entry)),
+        ]
+    )
+
+
+def _book(entry: PreparedEntry, terms: Terms) -> Pieces:
+    def title() -> Pieces:
+        details = _in_parentheses(
+            [
+                _optional(lambda: _edition(entry, terms)),
+                _optional(lambda: [*_text(terms.volume), (" ", PLAIN), *_field(entry, "volume")]),
+            ]
+        )
+        return _phrase([_italic(_field_in_sentence_case(entry, "title")), details], period=True)
+
+    return _phrase(
+        [
+            _head(entry, terms, title),
+            _optional(lambda: _phrase([_publisher_unless_author(entry)], period=True)),
+            _optional(lambda: _web_link(entry)),
+        ]
+    )
+
+
+def _chapter(entry: PreparedEntry, terms: Terms) -> Pieces:
+    details = _in_parentheses(
+        [_optional(lambda: _edition(entry, terms)), _optional(lambda: _pages_with_label(entry, terms))]
+    )
+    return _phrase(
+        [
+            _head(entry, terms, lambda: _phrase([_field_in_sentence_case(entry, "title")], period=True)),
+            _phrase(
+                [
+                    _text(terms.in_),
+                    _optional(lambda: [*_editors_in(entry, terms), (",", PLAIN)]),
+                    _italic(_field_in_sentence_case(entry, "booktitle")),
+                    details,
+                ],
+                period=True,
+            ),
+            _optional(lambda: _phrase([_publisher_unless_author(entry)], period=True)),
+            _optional(lambda: _web_link(entry)),
+        ]
+    )
+
+
+def _report(entry: PreparedEntry, terms: Terms) -> Pieces:
+    def title() -> Pieces:
+        number = _optional(lambda: [("(", PLAIN), *_report_number(entry, terms), (")", PLAIN)])
+        return _phrase([_italic(_field_in_sentence_case(entry, "title")), number], period=True)
+
+    return _phrase(
+        [
+            _head(entry, terms, title),
+            _optional(lambda: _phrase([_publisher_unless_author(entry, "institution")], period=True)),
+            _optional(lambda: _web_link(entry)),
+        ]
+    )
+
+
+def _document(entry: PreparedEntry, terms: Terms) -> Pieces:
+    publisher = _first_of(
+        lambda: _optional(lambda: _publisher_unless_author(entry)),
+        lambda: _optional(lambda: _publisher_unless_author(entry, "organization")),
+    )
+    return _phrase(
+        [
+            _head(entry, terms, lambda: _phrase([_italic(_field_in_sentence_case(entry, "title"))], period=True)),
+            _optional(lambda: _phrase([_field(entry, "howpublished")], period=True)),
+            _phrase([publisher], period=True),
+            _optional(lambda: _web_link(entry)),
+        ]
+    )
+
+
+def _thesis(kind: str) -> Callable[[PreparedEntry, Terms], Pieces]:
+    def thesis(entry: PreparedEntry, terms: Terms) -> Pieces:
+        def title() -> Pieces:
+            school = _optional(lambda: [(", ", PLAIN), *_field(entry, "school")])
+            description = [("[", PLAIN), *_text(getattr(terms, kind)), *school, ("]", PLAIN)]
+            return _phrase([_italic(_field_in_sentence_case(entry, "title")), description], period=True)
+
+        return _phrase([_head(entry, terms, title), _optional(lambda: _web_link(entry))])
+
+    return thesis
+
+
+_TEMPLATES: dict[str, Callable[[PreparedEntry, Terms], Pieces]] = {
+    "article": _article,
+    "book": _book,
+    "incollection": _chapter,
+    "inproceedings": _chapter,
+    "techreport": _report,
+    "report": _report,
+    "misc": _document,
+    "online": _document,
+    "phdthesis": _thesis("doctoral_thesis"),
+    "mastersthesis": _thesis("masters_thesis"),
+}
 
 
 # --- the style -----------------------------------------------------------------------------------
 
 
-class ApaStyle(BaseStyle):
-    # pybtex's name, label and sorting plugins are not used: APA names, author–date labels and the
-    # reference-list order are worked out in names.py, disambiguation.py and prepared.py.
-    default_name_style = "plain"
-    default_label_style = "number"
-    default_sorting_style = "none"
+class ApaStyle:
+    """APA reference-list entries in the language of `terms`."""
 
-    def __init__(self, terms: Terms, **kwargs):
-        super().__init__(**kwargs)
+    def __init__(self, terms: Terms):
         self.terms = terms
-        self._templates = {
-            "article": self._article(),
-            "book": self._book(),
-            "incollection": self._chapter(),
-            "techreport": self._report(),
-            "misc": self._document(),
-            "phdthesis": self._thesis("doctoral_thesis"),
-            "mastersthesis": self._thesis("masters_thesis"),
-        }
-        self._templates["inproceedings"] = self._templates["incollection"]
-        self._templates["report"] = self._templates["techreport"]
-        self._templates["online"] = self._templates["misc"]
 
-    def get_article_template(self, e):
-        return self._templates["article"]
+    def format_reference(self, entry: PreparedEntry) -> RenderedText:
+        try:
+            pieces = _TEMPLATES[entry.type](entry, self.terms)
+        except _Missing as missing:
+            # Only an entry that failed the source checks lacks a required field; report it as
+            # pybtex's styles do.
+            from pybtex.style.template import FieldIsMissing
 
-    def get_book_template(self, e):
-        return self._templates["book"]
-
-    def get_incollection_template(self, e):
-        return self._templates["incollection"]
-
-    def get_inproceedings_template(self, e):
-        return self._templates["inproceedings"]
-
-    def get_techreport_template(self, e):
-        return self._templates["techreport"]
-
-    def get_report_template(self, e):
-        return self._templates["report"]
-
-    def get_misc_template(self, e):
-        return self._templates["misc"]
-
-    def get_online_template(self, e):
-        return self._templates["online"]
-
-    def get_phdthesis_template(self, e):
-        return self._templates["phdthesis"]
-
-    def get_mastersthesis_template(self, e):
-        return self._templates["mastersthesis"]
-
-    @staticmethod
-    def _article():
-        volume_and_issue = first_of[
-            if_present[tag("em")[rich_field("volume")], if_present["(", rich_field("number"), ")"]],
-            # A journal without volumes (Journal for Deradicalization): the issue alone, in parentheses.
-            if_present["(", rich_field("number"), ")"],
-        ]
-        return phrase[
-            head(phrase(period=True)[title_in_sentence_case]),
-            phrase(sep=", ", period=True)[tag("em")[rich_field("journal")], volume_and_issue, if_present[article_pages]],
-            if_present[web_link],
-        ]
-
-    @staticmethod
-    def _book():
-        details = in_parentheses[if_present[edition], if_present[term("volume"), " ", rich_field("volume")]]
-        return phrase[
-            head(phrase(period=True)[tag("em")[title_in_sentence_case], details]),
-            if_present[phrase(period=True)[publisher_unless_author]],
-            if_present[web_link],
-        ]
-
-    @staticmethod
-    def _chapter():
-        details = in_parentheses[if_present[edition], if_present[pages(with_label=True)]]
-        return phrase[
-            head(phrase(period=True)[title_in_sentence_case]),
-            phrase(period=True)[
-                term("in_"),
-                if_present[editors_in, ","],
-                tag("em")[booktitle_in_sentence_case],
-                details,
-            ],
-            if_present[phrase(period=True)[publisher_unless_author]],
-            if_present[web_link],
-        ]
-
-    @staticmethod
-    def _report():
-        return phrase[
-            head(phrase(period=True)[tag("em")[title_in_sentence_case], if_present["(", report_number, ")"]]),
-            if_present[phrase(period=True)[publisher_unless_author(name="institution")]],
-            if_present[web_link],
-        ]
-
-    @staticmethod
-    def _document():
-        publisher = first_of[if_present[publisher_unless_author], if_present[publisher_unless_author(name="organization")]]
-        return phrase[
-            head(phrase(period=True)[tag("em")[title_in_sentence_case]]),
-            if_present[phrase(period=True)[rich_field("howpublished")]],
-            phrase(period=True)[publisher],
-            if_present[web_link],
-        ]
-
-    @staticmethod
-    def _thesis(kind: str):
-        description = join["[", term(kind), if_present[", ", rich_field("school")], "]"]
-        return phrase[
-            head(phrase(period=True)[tag("em")[title_in_sentence_case], description]),
-            if_present[web_link],
-        ]
-
-    def format_reference(self, entry: PreparedEntry) -> Text:
-        return self.format_entry(entry.key, entry).text
+            raise FieldIsMissing(missing.field_name, entry) from None
+        return render(pieces)
 
 
 # --- names, years and addresses, also used for in-text citations --------------------------------
@@ -385,7 +417,7 @@ def reference_list_names(names: list[str], and_others: bool, terms: Terms) -> st
 
 
 def doi_address(doi: str) -> str:
-    bare = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.IGNORECASE)
+    bare = _DOI_PREFIX.sub("", doi.strip())
     return "https://doi.org/" + quote(bare, safe="/:;()[]._-<>#+~")
 
 

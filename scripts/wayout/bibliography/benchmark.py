@@ -1,11 +1,18 @@
 """How fast the engine parses and formats: synthetic BibTeX of any size, timed per entry.
 
 pybtex's own `plain` style takes about 1 ms per entry; the aim here is well below that.
-Run: python -m wayout.bibliography.benchmark [entries]
+
+`measure_site` times every step a site build takes, on the corpus of the real build benchmark
+(benchmarks/corpus.py: 2,000 entries, 200 pages of 16 citations). Run each in a fresh process, as
+the numbers are meant for a cold build with nothing cached:
+
+    python -m wayout.bibliography.benchmark site      # the build steps, one by one
+    python -m wayout.bibliography.benchmark [entries] # load, then format every entry in 5 languages
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 import time
@@ -100,5 +107,101 @@ def _letters(number: int) -> str:
             return letters
 
 
+# What the MkDocs plugin and the Markdown extension import from the engine.
+_BUILD_PATH_MODULES = (
+    "wayout.bibliography.cache", "wayout.bibliography.citations", "wayout.bibliography.exports",
+    "wayout.bibliography.formatting", "wayout.bibliography.in_text", "wayout.bibliography.topics",
+)  # fmt: skip
+# Already imported by MkDocs before any plugin loads, so not the engine's cost.
+_HOST_MODULES = ("yaml", "json", "re", "dataclasses", "pathlib", "html", "urllib.parse", "difflib")
+
+
+def import_seconds() -> float:
+    """How long a fresh Python takes to import the engine's build-path modules."""
+    code = (
+        "import time\n"
+        + "".join(f"import {module}\n" for module in _HOST_MODULES)
+        + "started = time.perf_counter()\n"
+        + "".join(f"import {module}\n" for module in _BUILD_PATH_MODULES)
+        + "print(time.perf_counter() - started)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(completed.stdout)
+
+
+def measure_site(entries: int = 2000, pages: int = 200, citations: int = 3200, language: str = "en") -> dict[str, float]:
+    """Seconds for each step of a build of the synthetic benchmark site, printed and returned.
+
+    Run it in a fresh process: caches filled by an earlier call (or by the tests) make it look faster.
+    """
+    corpus = _benchmark_corpus()
+    from wayout.bibliography.citations import escaped_at_signs, find_citations
+    from wayout.bibliography.exports import to_bibtex, to_csl_json, to_ris
+
+    keys, bibtex = corpus.bibtex_entries(entries)
+    size = corpus.CorpusSize(pages=pages, entries=entries, citations=citations)
+    page_texts = []
+    for _name, text, cited in corpus.pages(size, keys):
+        for index, key in enumerate(cited):
+            text = text.replace(f" {{cite:{index}}}.", f" [@{key}].", 1)
+        page_texts.append(text.split("---\n", 2)[2])  # MkDocs hands plugins the page without front matter
+
+    timings: dict[str, float] = {"import (fresh process)": import_seconds()}
+
+    def timed(label: str, work):
+        started = time.perf_counter()
+        result = work()
+        timings[label] = time.perf_counter() - started
+        return result
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "synthetic.bib").write_text(bibtex, "utf-8")
+        bibliography = timed("load_bibliography", lambda: load_bibliography(Path(folder)))
+    formatter = timed("ReferenceFormatter (prepare)", lambda: ReferenceFormatter(bibliography))
+    found = timed("find_citations", lambda: [find_citations(text) for text in page_texts])
+    timed("escaped_at_signs", lambda: [escaped_at_signs(text) for text in page_texts])
+    page_keys = [list(dict.fromkeys(key for citation in page for key in citation.keys)) for page in found]
+
+    def format_pages():
+        for page, keys_of_page in zip(found, page_keys, strict=True):
+            for citation in page:
+                formatter.citation(citation, language)
+            formatter.references(keys_of_page, language)
+
+    timed("format citations and references", format_pages)
+    formatted = formatter.formatted_count
+    for label, export in (("to_bibtex", to_bibtex), ("to_ris", to_ris), ("to_csl_json", to_csl_json)):
+        timed(f"{label}, per page", lambda export=export: [export(bibliography, keys_of_page) for keys_of_page in page_keys])
+    timed("whole bibliography in 3 formats", lambda: [export(bibliography) for export in (to_bibtex, to_ris, to_csl_json)])
+
+    print(f"{entries} entries, {pages} pages, {sum(map(len, found))} citations, {formatted} entries formatted")
+    for label, seconds in timings.items():
+        print(f"  {label:<36}{seconds * 1000:8.0f} ms")
+    load_and_prepare = timings["load_bibliography"] + timings["ReferenceFormatter (prepare)"]
+    print(f"  {'load + prepare':<36}{load_and_prepare * 1000:8.0f} ms")
+    per_entry = timings["format citations and references"] / max(formatted, 1)
+    print(f"  {'formatting per entry':<36}{per_entry * 1000:8.3f} ms")
+    exports = sum(seconds for label, seconds in timings.items() if label.startswith("to_") or label.startswith("whole"))
+    print(f"  {'exports in all':<36}{exports * 1000:8.0f} ms")
+    engine = sum(timings.values())
+    print(f"  {'everything':<36}{engine * 1000:8.0f} ms")
+    return timings
+
+
+def _benchmark_corpus():
+    """benchmarks/corpus.py of the repository, which the real build benchmark writes its sites with."""
+    repository = Path(__file__).resolve().parents[3]
+    if not (repository / "benchmarks" / "corpus.py").is_file():
+        raise SystemExit(f"benchmarks/corpus.py not found in {repository}: run from a checkout of the repository")
+    if str(repository) not in sys.path:
+        sys.path.insert(0, str(repository))
+    from benchmarks import corpus
+
+    return corpus
+
+
 if __name__ == "__main__":
-    print(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 2000))
+    if sys.argv[1:2] == ["site"]:
+        measure_site()
+    else:
+        print(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 2000))

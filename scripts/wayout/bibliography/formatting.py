@@ -10,7 +10,6 @@ from wayout.bibliography.disambiguation import disambiguate
 from wayout.bibliography.formatted import FormattedEntry, RenderedText
 from wayout.bibliography.in_text import format_citation, in_text_author
 from wayout.bibliography.prepared import prepare_entries
-from wayout.bibliography.render import to_html, to_text
 from wayout.bibliography.sources import Bibliography
 from wayout.bibliography.terms import Terms, TermBook, load_term_book
 
@@ -41,12 +40,12 @@ class ReferenceFormatter:
             raise KeyError(f"no bibliography entry `{key}`; check citations with unknown_key_problems() first")
         prepared = self._prepared[key]
         style = self._style(language)
-        rich = style.format_reference(prepared)
+        reference = style.format_reference(prepared)
         formatted = FormattedEntry(
             key=key,
             language=language,
-            html=to_html(rich),
-            text=to_text(rich),
+            html=reference.html,
+            text=reference.text,
             in_text_author=in_text_author(prepared, style.terms),
             year_label=year_label(prepared, style.terms),
             sort_key=prepared.sort_key,

@@ -7,10 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pybtex.richtext import Text
-
 from wayout.bibliography.casing import sentence_case
-from wayout.bibliography.latex import latex_to_plain, latex_to_rich
+from wayout.bibliography.latex import latex_segments, latex_to_plain
 from wayout.bibliography.names import Creators, entry_creators, fold
 from wayout.bibliography.sources import YEAR_SHAPE, BibEntry, Bibliography
 
@@ -26,8 +24,8 @@ class PreparedEntry:
     title: str  # plain text, for sorting
     letter: str = ""  # "a", "b": same creators, same year (set by disambiguation)
     names_in_citation: int = 1  # names before "et al." for 3+ creators (set by disambiguation)
-    _rich: dict[str, Text | None] = field(default_factory=dict, compare=False, repr=False)
-    _sentence_cased: dict[str, Text | None] = field(default_factory=dict, compare=False, repr=False)
+    _text: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _sentence_cased: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -37,18 +35,19 @@ class PreparedEntry:
     def type(self) -> str:
         return self.source.type
 
-    def rich(self, name: str) -> Text | None:
-        """A field as rich text, parsed once per load however many languages format it."""
-        if name not in self._rich:
+    def text(self, name: str) -> str | None:
+        """A field as plain text (LaTeX resolved), worked out once per load however many languages
+        format it; None when the field is missing or blank. It may be "" (a value of only `{}`)."""
+        if name not in self._text:
             value = self.source.fields.get(name, "").strip()
-            self._rich[name] = latex_to_rich(value) if value else None
-        return self._rich[name]
+            self._text[name] = latex_to_plain(value) if value else None
+        return self._text[name]
 
-    def rich_in_sentence_case(self, name: str) -> Text | None:
+    def text_in_sentence_case(self, name: str) -> str | None:
         """A title field in APA sentence case; the same in every language, so worked out once."""
         if name not in self._sentence_cased:
-            value = self.rich(name)
-            self._sentence_cased[name] = sentence_case(value) if value is not None else None
+            value = self.source.fields.get(name, "").strip()
+            self._sentence_cased[name] = sentence_case(latex_segments(value)) if value else None
         return self._sentence_cased[name]
 
     def raw(self, name: str) -> str | None:

@@ -1,53 +1,47 @@
-"""pybtex rich text to HTML and to plain text, with our typography rather than pybtex's defaults."""
+"""A formatted reference as HTML and as plain text, in one pass over its pieces.
+
+A reference is built as a list of pieces, each a piece of plain text and its style: PLAIN, EMPHASIS
+(italics), or a link (`link(url)`). Adjacent pieces of the same style are merged, as pybtex's rich
+text does, so that "<em>a</em><em>b</em>" is written "<em>ab</em>", and empty pieces vanish, so
+that an empty field never leaves an empty <em></em>. In HTML, text is escaped; link addresses are
+escaped too (a DOI may hold characters like "<").
+"""
 
 from __future__ import annotations
 
 from html import escape
-from types import MappingProxyType
 
-from pybtex.backends import BaseBackend
-from pybtex.richtext import BaseText
+from wayout.bibliography.formatted import RenderedText
 
+PLAIN = None
+EMPHASIS = "em"
 
-class HtmlBackend(BaseBackend):
-    # pybtex's own HTML backend wraps {braced} text in <span class="bibtex-protected"> and does not
-    # escape link addresses; braces only matter for casing, and a DOI may hold characters like "<".
-    default_suffix = ".html"
-    symbols = MappingProxyType({"ndash": "\u2013", "newblock": " ", "nbsp": "\u00a0"})
-
-    def format_str(self, text: str) -> str:
-        return escape(text, quote=False)
-
-    def format_protected(self, text: str) -> str:
-        return text
-
-    def format_tag(self, tag_name: str, text: str) -> str:
-        return f"<{tag_name}>{text}</{tag_name}>" if text else ""
-
-    def format_href(self, url: str, text: str, external: bool = False) -> str:
-        return f'<a href="{escape(url, quote=True)}">{text}</a>' if text else ""
+Piece = tuple[str, object]  # (text, style)
 
 
-class TextBackend(BaseBackend):
-    default_suffix = ".txt"
-    symbols = MappingProxyType({"ndash": "\u2013", "newblock": " ", "nbsp": " "})
-
-    def format_tag(self, tag_name: str, text: str) -> str:
-        return text
-
-    def format_href(self, url: str, text: str, external: bool = False) -> str:
-        return text
+def link(url: str) -> tuple[str, str]:
+    return ("href", url)
 
 
-# Looking a backend up by name (Text.render_as) goes through plugin discovery and costs
-# milliseconds each time; one instance of each serves every call.
-_HTML = HtmlBackend()
-_TEXT = TextBackend()
-
-
-def to_html(text: BaseText) -> str:
-    return text.render(_HTML)
-
-
-def to_text(text: BaseText) -> str:
-    return text.render(_TEXT)
+def render(pieces: list[Piece]) -> RenderedText:
+    merged: list[list] = []
+    for text, style in pieces:
+        if not text:
+            continue
+        if merged and merged[-1][1] == style:
+            merged[-1][0] += text
+        else:
+            merged.append([text, style])
+    plain = "".join(text for text, _style in merged)
+    # Most references hold no character HTML escapes; escaping is then skipped for their text.
+    needs_escape = "&" in plain or "<" in plain or ">" in plain
+    html = []
+    for text, style in merged:
+        shown = escape(text, quote=False) if needs_escape else text
+        if style is PLAIN:
+            html.append(shown)
+        elif style == EMPHASIS:
+            html.append(f"<em>{shown}</em>")
+        else:
+            html.append(f'<a href="{escape(style[1], quote=True)}">{shown}</a>')
+    return RenderedText("".join(html), plain)

@@ -61,6 +61,9 @@ class CitationRenderer:
     problems: list[Problem] = field(default_factory=list)
     cited_keys: list[str] = field(default_factory=list)
     has_bibliography: bool = False
+    # Keys the page names outside its text (a profile's sources, for example), listed among its
+    # references as if cited. Set by the host after start_page().
+    also_cite: list[str] = field(default_factory=list)
 
     def __post_init__(self):
         self.build_language = self.language
@@ -81,7 +84,7 @@ class CitationRenderer:
         self.language = language or self.build_language
         self.source, self.line_offset = source, line_offset
         self.page_downloads_stem, self.site_root = page_downloads_stem, site_root
-        self.cited_keys, self.has_bibliography = [], False
+        self.cited_keys, self.has_bibliography, self.also_cite = [], False, []
 
     def render(self, markdown: Markdown, text: str) -> str:
         """The page's Markdown with citations replaced by stashed HTML and the reference list added."""
@@ -91,7 +94,8 @@ class CitationRenderer:
         self.problems.extend(problems)
         # A citation with an unknown key stays as written; the host stops the build on the problem.
         known = [citation for citation in citations if all(key in bibliography for key in citation.keys)]
-        self.cited_keys = list(dict.fromkeys(key for citation in known for key in citation.keys))
+        named = [key for key in self.also_cite if key in bibliography]
+        self.cited_keys = list(dict.fromkeys([*(key for citation in known for key in citation.keys), *named]))
         replacements = [
             (citation.start, citation.end, self.formatter.citation(citation, self.language).html) for citation in known
         ]

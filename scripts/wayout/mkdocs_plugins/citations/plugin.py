@@ -27,6 +27,7 @@ from wayout.markdown_extensions.citations import (
     cited_in_placeholder,
 )
 from wayout.mkdocs_plugins.citations.config import CitationsConfig
+from wayout.mkdocs_plugins.languages import build_languages, written_language
 from wayout.problems import Problem, ProblemsFound, display_path, format_problems
 
 log = get_plugin_logger(__name__)
@@ -69,7 +70,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         except ProblemsFound as found:
             raise PluginError(format_problems(found.problems)) from None
         language = config.theme.get("language") or "en"
-        languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []] or [language]
+        languages = build_languages(config)
         topics, problems = read_topic_labels(folder, formatter.bibliography.topics(), languages, self.root)
         problems += self._citation_problems(Path(config.docs_dir), formatter.bibliography)
         if problems:
@@ -94,7 +95,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             body_line_offset(page.file.content_string),
             page_downloads_stem=downloads_stem(page.file.dest_uri).name if self.config.page_downloads else None,
             site_root="../" * page.url.count("/"),
-            language=self._written_language(page),
+            language=written_language(page, self.languages, self.renderer.build_language),
         )
         return markdown
 
@@ -111,11 +112,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not problems:
             _CHECKED_CITATIONS = fingerprint
         return problems
-
-    def _written_language(self, page: Page) -> str | None:
-        """mkdocs-static-i18n's folder layout: docs/<language>/…; a fallback page keeps its language."""
-        first = PurePosixPath(page.file.src_uri).parts[0]
-        return first if first in self.languages else None
 
     def on_page_content(self, html: str, *, page: Page, config, files):
         if not self.config.enabled:

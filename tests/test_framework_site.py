@@ -1,0 +1,102 @@
+"""Profiles and cards rendered from front matter in a strict two-language fixture build."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from citation_fixtures import write_bibliography
+from conftest import run_mkdocs_build
+from fixture_site import make_site
+from framework_fixtures import CARD, PROGRAMME, UNEVALUATED
+
+PLUGINS = ("wayout-site", "wayout-citations", "wayout-framework")
+PAGES = {
+    "en/index.md": "---\ntype: page\ntitle: Home\n---\n# Home\n",
+    "en/framework/index.md": "---\ntype: page\ntitle: Framework\n---\n# Framework\n",
+    "en/programmes/fixture.md": PROGRAMME,
+    "en/programmes/unevaluated.md": UNEVALUATED,
+    "en/what-works/mentoring.md": CARD,
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("framework")
+    write_bibliography(root / "src" / "bibliography")
+    result = run_mkdocs_build(make_site(root / "src", PAGES, PLUGINS), root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def section(html: str, heading_id: str) -> str:
+    start = html.index(f'id="{heading_id}"')
+    return html[start: html.index("</section>", start)]
+
+
+def test_profile_sits_after_the_title_with_a_headline_badge(site):
+    html = (site / "programmes" / "fixture" / "index.html").read_text()
+    assert html.index("<h1") < html.index('class="wayout-profile"') < html.index("The programme is described")
+    assert ('<strong>Overall rating:</strong>\n    <span class="wayout-badge wayout-badge--promising">'
+            '<span class="wayout-badge__symbol" aria-hidden="true">◑</span> Promising</span>') in html
+
+
+def test_key_facts_use_vocabulary_labels(site):
+    facts = section((site / "programmes" / "fixture" / "index.html").read_text(), "wayout-key-facts")
+    pairs = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", facts)
+    assert ("Country", "Norway") in pairs
+    assert ("Settings", "Prison, Through the gate (release)") in pairs
+    assert ("Run by", "State and civil society together") in pairs
+    assert ("Years", "2015–") in pairs
+
+
+def test_french_build_shows_french_labels_for_an_english_page(site):
+    html = (site / "fr" / "programmes" / "fixture" / "index.html").read_text()
+    # The page is untranslated, so its profile stays English like its text.
+    assert 'class="wayout-profile" lang="en"' in html and "Overall rating" in html
+
+
+def test_rating_table_and_trace(site):
+    ratings = section((site / "programmes" / "fixture" / "index.html").read_text(), "wayout-ratings")
+    assert '<th scope="row">Any reoffending</th>' in ratings
+    # Level 4 starts at 3 points; the only study (2010, from its source key) is over 10 years old.
+    assert "■■□□□" in ratings and "2 of 5" in ratings
+    assert "starting score 3, from the highest design level (4); the newest study is more than 10 years old: -1." in ratings
+    assert "<li>Promising, because: one study at level 4 or above, or two at level 3, with a significant favourable result.</li>" in ratings
+    assert "<li>Not “Effective”, which requires: two studies at level 4 or above" in ratings
+    assert "Implementation" not in re.sub(r"<details.*", "", ratings, flags=re.S), "implementation is not rated"
+
+
+def test_evaluations_table_links_each_source_to_the_reference_list(site):
+    html = (site / "programmes" / "fixture" / "index.html").read_text()
+    table = section(html, "wayout-evaluations")
+    assert '<th scope="row">Trial A</th>' in table
+    assert '<abbr title="Comparison that controls statistically for other differences (for example matching)">4</abbr>' in table
+    assert '<a href="#ref-horgan2010rehabilitating">horgan2010rehabilitating</a>' in table
+    references = html[html.index('id="references"'):]
+    for key in ("horgan2010rehabilitating", "koehler2017understanding", "johnson2015introducing"):
+        assert f'<li id="ref-{key}">' in references
+
+
+def test_emmie_scores_and_method_link(site):
+    emmie = section((site / "programmes" / "fixture" / "index.html").read_text(), "wayout-emmie")
+    assert re.findall(r'<th scope="row">(.*?)</th><td>(\d) / 4</td>', emmie) == [
+        ("Effect", "2"), ("Mechanism", "0"), ("Moderators", "0"), ("Implementation", "1"), ("Economic cost", "0"),
+    ]
+    assert '<a href="../../framework/">How ratings are computed</a>' in emmie
+
+
+def test_unevaluated_programme_says_so(site):
+    html = (site / "programmes" / "unevaluated" / "index.html").read_text()
+    assert "wayout-badge--not-yet-evaluated" in html
+    assert "No published evaluation has been found for this programme." in html
+
+
+def test_evidence_card_rates_each_outcome_it_asks_about(site):
+    html = (site / "what-works" / "mentoring" / "index.html").read_text()
+    ratings = section(html, "wayout-ratings")
+    assert '<th scope="row">Disengagement from extremist groups</th>' in ratings
+    assert '<th scope="row">Any reoffending</th>' in ratings
+    assert "wayout-badge--not-yet-evaluated" in ratings, "an outcome the card asks about but no study measured"
+    assert re.search(r'<th scope="row">Effect</th><td>4 / 4</td>', section(html, "wayout-emmie"))
