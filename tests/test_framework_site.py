@@ -15,6 +15,8 @@ PLUGINS = ("wayout-site", "wayout-citations", "wayout-framework")
 PAGES = {
     "en/index.md": "---\ntype: page\ntitle: Home\n---\n# Home\n",
     "en/framework/index.md": "---\ntype: page\ntitle: Framework\n---\n# Framework\n",
+    "en/programmes/index.md": "---\ntype: page\ntitle: Programmes\n---\n# Programmes\n\n<!-- programme-catalogue -->\n",
+    "en/what-works/index.md": "---\ntype: page\ntitle: What works\n---\n# What works\n\n<!-- evidence-catalogue -->\n",
     "en/programmes/fixture.md": PROGRAMME,
     "en/programmes/unevaluated.md": UNEVALUATED,
     "en/what-works/mentoring.md": CARD,
@@ -100,3 +102,21 @@ def test_evidence_card_rates_each_outcome_it_asks_about(site):
     assert '<th scope="row">Any reoffending</th>' in ratings
     assert "wayout-badge--not-yet-evaluated" in ratings, "an outcome the card asks about but no study measured"
     assert re.search(r'<th scope="row">Effect</th><td>4 / 4</td>', section(html, "wayout-emmie"))
+
+
+def test_programme_catalogue_lists_every_profile_with_filter_data(site):
+    html = (site / "programmes" / "index.html").read_text()
+    rows = re.findall(r'<tr data-id="([^"]+)"', html)
+    assert rows == ["fixture", "unevaluated"]
+    assert 'data-country="NO" data-setting="prison through-the-gate" data-ideology="far-right islamist"' in html
+    assert 'data-rating="promising"' in html and 'data-rating="not-yet-evaluated"' in html
+    assert '<th scope="row"><a href="fixture/">Fixture programme</a></th>' in html
+    options = re.findall(r'<select id="wayout-programme-country" name="country">(.*?)</select>', html, re.S)[0]
+    assert re.findall(r'<option value="([^"]*)"', options) == ["", "DE", "NO"]
+    assert "<!-- programme-catalogue -->" not in html
+
+
+def test_evidence_catalogue_lists_every_card(site):
+    html = (site / "what-works" / "index.html").read_text()
+    assert re.findall(r'<tr data-id="([^"]+)"', html) == ["mentoring"]
+    assert 'data-approach="mentoring" data-outcome="disengagement reoffending"' in html

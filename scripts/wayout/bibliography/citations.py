@@ -11,8 +11,6 @@ replace it, and its line for messages.
 
 from __future__ import annotations
 
-import bisect
-import difflib
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -63,6 +61,19 @@ _REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULT
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
+# Where an _INLINE_EXCLUSIONS match can start, as plain substrings: "<" for comments, autolinks and
+# tags, and the beginnings of addresses. E-mail addresses are found from their "@".
+_EXCLUSION_OPENERS = ("<", "http", "ftp", "www.", "mailto:")
+_EMAIL_LOCAL_PART = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+# Code blocks need a fence or a line indented by 4 columns or more (after any `>` markers); a page
+# with neither has none. Lines end at "\n" here, so a page with other line breaks that
+# str.splitlines() honours is checked line by line as usual.
+_INDENTED_LINE = re.compile(r"^(?:[ ]{0,3}>[ ]?)*(?:[ ]{0,3}\t|[ ]{4})", re.MULTILINE)
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# What the bracket scanners act on; every other character is passed over.
+_BRACKET_EVENTS = re.compile(r"[\[\]\\\n]")
+_GROUP_EVENTS = re.compile(r"[\[\];]")
+
 
 class CitationMode(str, Enum):
     PARENTHETICAL = "parenthetical"  # (Horgan & Braddock, 2010)
@@ -99,28 +110,33 @@ class Citation:
 
 def find_citations(markdown: str, line_offset: int = 0) -> list[Citation]:
     """Every citation in `markdown`, in order. `line_offset`: lines before this text (front matter)."""
+    if "@" not in markdown:
+        return []  # every citation has an `@`
     blocked = _blocked_positions(markdown)
     citations = _bracketed_citations(markdown, blocked)
-    taken = bytearray(len(markdown))
-    for citation in citations:
-        taken[citation.start : citation.end] = b"\x01" * (citation.end - citation.start)
-    citations += _narrative_citations(markdown, blocked, taken)
+    citations += _narrative_citations(markdown, blocked, [(citation.start, citation.end) for citation in citations])
     citations.sort(key=lambda citation: citation.start)
-    line_starts = [0] + [match.end() for match in re.finditer("\n", markdown)]
-    return [
-        Citation(c.start, c.end, bisect.bisect_right(line_starts, c.start) + line_offset, c.items, c.mode)
-        for c in citations
-    ]
+    numbered = []
+    line, counted_to = 1 + line_offset, 0
+    for c in citations:
+        line += markdown.count("\n", counted_to, c.start)
+        counted_to = c.start
+        numbered.append(Citation(c.start, c.end, line, c.items, c.mode))
+    return numbered
 
 
 def unknown_key_problems(citations: Iterable[Citation], known_keys: Collection[str], path: str) -> list[Problem]:
     """A problem for every cited key not in the bibliography, with the closest known keys as a hint."""
-    known = list(known_keys)
+    known: list[str] | None = None
     problems = []
     for citation in citations:
         for item in citation.items:
             if item.key in known_keys:
                 continue
+            import difflib  # only a page with a wrong key needs it
+
+            if known is None:
+                known = list(known_keys)
             close = difflib.get_close_matches(item.key, known, n=3, cutoff=0.6)
             if close:
                 fix = "did you mean " + ", ".join(f"`{key}`" for key in close) + "?"
@@ -135,6 +151,8 @@ def escaped_at_signs(markdown: str) -> list[int]:
 
     Python-Markdown does not treat `\\@` as an escape, so the caller removes these backslashes.
     """
+    if "\\@" not in markdown:
+        return []
     blocked = _blocked_positions(markdown)
     return [
         match.start()
@@ -155,12 +173,14 @@ def _blocked_positions(text: str) -> bytearray:
 
     for start, end in _code_blocks(text):
         block(start, end)
-    _block_code_spans(text, blocked, block)
-    for match in _INLINE_EXCLUSIONS.finditer(text):
-        if not blocked[match.start()]:
-            block(match.start(), match.end())
-    for match in _REFERENCE_DEFINITION.finditer(text):
-        block(text.index("]:", match.start()) + 2, match.end())
+    if "`" in text:
+        _block_code_spans(text, blocked, block)
+    for start, end in _inline_exclusions(text):
+        if not blocked[start]:
+            block(start, end)
+    if "]:" in text:
+        for match in _REFERENCE_DEFINITION.finditer(text):
+            block(text.index("]:", match.start()) + 2, match.end())
     for match in re.finditer(r"\]\(", text):
         if not blocked[match.start()]:
             end = _matching_close(text, match.end() - 1, "(", ")")
@@ -169,12 +189,64 @@ def _blocked_positions(text: str) -> bytearray:
     return blocked
 
 
+def _inline_exclusions(text: str) -> list[tuple[int, int]]:
+    """The spans of `_INLINE_EXCLUSIONS.finditer(text)`, found without running the pattern at every
+    position: it is tried only where a match can start (see _EXCLUSION_OPENERS and
+    _email_start), which makes a page with few of them many times faster."""
+    spans = []
+    next_opener = {opener: text.find(opener) for opener in _EXCLUSION_OPENERS}
+    next_at = text.find("@")
+    position = 0
+    while True:
+        for opener, found in next_opener.items():
+            if -1 < found < position:
+                next_opener[opener] = text.find(opener, position)
+        email_start = None
+        while next_at != -1:
+            email_start = _email_start(text, next_at, position)
+            if email_start is not None:
+                break
+            next_at = text.find("@", next_at + 1)
+        candidates = [found for found in next_opener.values() if found != -1]
+        if email_start is not None:
+            candidates.append(email_start)
+        if not candidates:
+            return spans
+        start = min(candidates)
+        match = _INLINE_EXCLUSIONS.match(text, start)
+        if match is not None:
+            spans.append((start, match.end()))  # never empty: every alternative takes 3 characters or more
+            position = match.end()
+            continue
+        if start == email_start:
+            # Every start in this local part would fail as this one did: the "@" and the domain
+            # after it are the same. The other kinds of match are looked for at their own openers.
+            next_at = text.find("@", next_at + 1)
+        position = start + 1
+
+
+def _email_start(text: str, at: int, position: int) -> int | None:
+    """Where an e-mail address ending its local part at the "@" at `at` would start, searching from
+    `position`: the first of the local-part characters right before the "@"; None if there are none."""
+    start = at
+    while start > position and text[start - 1] in _EMAIL_LOCAL_PART:
+        start -= 1
+    return start if start < at else None
+
+
 def _code_blocks(text: str) -> list[tuple[int, int]]:
     """Fenced code (at any indent, as pymdownx.superfences allows) and indented code blocks.
 
     Indented code needs 4 more spaces than its container: admonition, details and list content is
     itself indented by 4 in Python-Markdown, and is not code.
     """
+    if (
+        "```" not in text
+        and "~~~" not in text
+        and not _INDENTED_LINE.search(text)
+        and not _OTHER_LINE_BREAKS.search(text)
+    ):
+        return []
     spans = []
     offset = 0
     fence: tuple[str, int] | None = None
@@ -285,25 +357,25 @@ def _bracketed_citations(text: str, blocked: bytearray) -> list[Citation]:
 
 
 def _matching_close_unblocked(text: str, blocked: bytearray, open_position: int) -> int | None:
+    """Position of the bracket closing the one at open_position, within one paragraph, passing over
+    blocked characters and the character after a backslash."""
     depth = 0
-    position = open_position
-    while position < len(text):
-        character = text[position]
-        if blocked[position]:
-            position += 1
+    skip_until = open_position
+    for event in _BRACKET_EVENTS.finditer(text, open_position):
+        position = event.start()
+        if position < skip_until or blocked[position]:
             continue
+        character = event.group()
         if character == "\\":
-            position += 2
-            continue
-        if character == "[":
+            skip_until = position + 2
+        elif character == "[":
             depth += 1
         elif character == "]":
             depth -= 1
             if depth == 0:
                 return position
-        elif character == "\n" and _BLANK_LINE.match(text, position):
+        elif _BLANK_LINE.match(text, position):
             return None
-        position += 1
     return None
 
 
@@ -341,15 +413,16 @@ def _parse_group(text: str, blocked: bytearray, start: int, end: int) -> tuple[C
 
 def _split_top_level(text: str, blocked: bytearray, start: int, end: int) -> list[tuple[int, int]]:
     parts, depth, part_start = [], 0, start
-    for position in range(start, end):
+    for event in _GROUP_EVENTS.finditer(text, start, end):
+        position = event.start()
         if blocked[position]:
             continue
-        character = text[position]
+        character = event.group()
         if character == "[":
             depth += 1
         elif character == "]":
             depth -= 1
-        elif character == ";" and depth == 0:
+        elif depth == 0:
             parts.append((part_start, position))
             part_start = position + 1
     parts.append((part_start, end))
@@ -391,10 +464,14 @@ def _locator_and_suffix(rest: str) -> tuple[Locator | None, str]:
     return Locator(label, match.group("value")), _clean(suffix)
 
 
-def _narrative_citations(text: str, blocked: bytearray, taken: bytearray) -> list[Citation]:
+def _narrative_citations(text: str, blocked: bytearray, taken: list[tuple[int, int]]) -> list[Citation]:
+    """`taken`: the spans of the bracketed citations, in order, whose keys are not narrative."""
     citations = []
+    taken_index = 0
     for match in _keys_in(text, blocked, 0, len(text), in_brackets=False):
-        if taken[match.start()]:
+        while taken_index < len(taken) and taken[taken_index][1] <= match.start():
+            taken_index += 1
+        if taken_index < len(taken) and taken[taken_index][0] <= match.start():
             continue
         end = match.end()
         locator, suffix = None, ""

@@ -7,13 +7,14 @@ from templates in overrides/partials/wayout/. This plugin only decides where eac
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from wayout.framework.catalogue import catalogue
 from wayout.framework.views import cited_keys, profile_view
 from wayout.frontmatter import parse_front_matter
 from wayout.mkdocs_plugins.framework.config import FrameworkConfig
@@ -22,6 +23,7 @@ from wayout.mkdocs_plugins.languages import build_languages, build_prefix, writt
 log = get_plugin_logger(__name__)
 
 RATED_TYPES = ("programme", "evidence")
+CATALOGUE_MARKERS = {"programme": "<!-- programme-catalogue -->", "evidence": "<!-- evidence-catalogue -->"}
 
 
 class FrameworkPlugin(BasePlugin[FrameworkConfig]):
@@ -72,7 +74,20 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             method_url = get_relative_url(build_prefix(page, self.language) + self.config.method_page, page.url)
             html = self.env.get_template("partials/wayout/profile.html").render(view=profile["view"], method_url=method_url)
             page.content = _after_first_heading(page.content, html)
+        for kind, marker in CATALOGUE_MARKERS.items():
+            if marker in page.content:
+                page.content = page.content.replace(marker, self._catalogue_html(kind, page))
         return context
+
+    def _catalogue_html(self, kind: str, index_page: Page) -> str:
+        entries = [
+            (PurePosixPath(url).name, get_relative_url(url, index_page.url), profile["front"], profile["view"])
+            for url, profile in self.profiles.items()
+            if profile["front"]["type"] == kind
+        ]
+        language = written_language(index_page, self.languages, self.language)
+        template = self.env.get_template("partials/wayout/catalogue.html")
+        return template.render(catalogue=catalogue(kind, entries, language))
 
 
 def _after_first_heading(content: str, html: str) -> str:
