@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import re
 
 import pytest
@@ -14,8 +16,12 @@ from framework_fixtures import CARD, PROGRAMME, UNEVALUATED
 PLUGINS = ("wayout-site", "wayout-citations", "wayout-framework")
 PAGES = {
     "en/index.md": "---\ntype: page\ntitle: Home\n---\n# Home\n",
-    "en/framework/index.md": "---\ntype: page\ntitle: Framework\n---\n# Framework\n",
-    "en/programmes/index.md": "---\ntype: page\ntitle: Programmes\n---\n# Programmes\n\n<!-- programme-catalogue -->\n",
+    "en/framework/index.md": (
+        "---\ntype: page\ntitle: Framework\n---\n# Framework\n\n## Levels\n\n<!-- framework-table: design-levels -->\n\n"
+        "## Ratings\n\n<!-- framework-table: ratings -->\n\n<!-- framework-table: strength -->\n\n"
+        "<!-- framework-table: emmie -->\n\n<!-- framework-table: practice -->\n"
+    ),
+    "en/programmes/index.md": "---\ntype: page\ntitle: Programmes\n---\n# Programmes\n\n<!-- programme-catalogue -->\n\n<!-- open-data -->\n",
     "en/what-works/index.md": "---\ntype: page\ntitle: What works\n---\n# What works\n\n<!-- evidence-catalogue -->\n",
     "en/programmes/fixture.md": PROGRAMME,
     "en/programmes/unevaluated.md": UNEVALUATED,
@@ -120,3 +126,45 @@ def test_evidence_catalogue_lists_every_card(site):
     html = (site / "what-works" / "index.html").read_text()
     assert re.findall(r'<tr data-id="([^"]+)"', html) == ["mentoring"]
     assert 'data-approach="mentoring" data-outcome="disengagement reoffending"' in html
+
+
+def test_method_tables_are_generated_from_the_rules(site):
+    html = (site / "framework" / "index.html").read_text()
+    assert "<!-- framework-table" not in html
+    ratings = re.findall(r'<td>(\d)</td><th scope="row"><span class="wayout-badge wayout-badge--([a-z-]+)">', html)
+    assert ratings == [("1", "not-yet-evaluated"), ("2", "possibly-harmful"), ("3", "effective"), ("4", "promising"),
+                       ("5", "no-effect"), ("6", "insufficient-evidence")]
+    assert '<tr><th scope="row">5</th><td>Random assignment to the programme or a comparison group</td></tr>' in html
+    assert '<tr><th scope="row">+1</th><td>three or more studies at level 3 or above</td></tr>' in html
+    assert "Is the programme&#39;s theory of change" in html or "Is the programme's theory of change" in html
+    french = (site / "fr" / "framework" / "index.html").read_text()
+    assert "Random assignment" in french, "an untranslated page keeps its language in its tables too"
+
+
+def test_unknown_framework_table_stops_the_build(tmp_path):
+    write_bibliography(tmp_path / "src" / "bibliography")
+    pages = {**PAGES, "en/framework/index.md": "---\ntype: page\ntitle: F\n---\n# F\n\n<!-- framework-table: colours -->\n"}
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "en/framework/index.md: unknown framework table `colours` — use one of: design-levels, ratings, strength, emmie, practice" in output
+
+
+def test_open_data_is_published_with_schemas_and_a_licence(site):
+    data = site / "data"
+    programmes = json.loads((data / "programmes.json").read_text())
+    assert [item["id"] for item in programmes] == ["fixture", "unevaluated"]
+    fixture = programmes[0]
+    assert fixture["country"] == "NO" and fixture["ratings"]["headline"] == "promising"
+    assert fixture["ratings"]["outcomes"][0]["trace"][-1] == ["promising", True]
+    rows = list(csv.DictReader((data / "programmes.csv").open()))
+    assert rows[0]["settings"] == "prison;through-the-gate" and rows[1]["headline_rating"] == "not-yet-evaluated"
+    evidence = json.loads((data / "evidence.json").read_text())
+    assert evidence[0]["id"] == "mentoring" and evidence[0]["ratings"]["emmie"]["effect"] == 4
+    schema = json.loads((data / "schemas" / "programme.schema.json").read_text())
+    assert "NO" in schema["$defs"]["countries"]["enum"]
+    rules = json.loads((data / "framework-rules.json").read_text())
+    assert rules["rules"]["effectiveness"][0]["rating"] == "not-yet-evaluated" and rules["practice"]["dimensions"]
+    assert "CC BY 4.0" in (data / "LICENCE.txt").read_text()
+    links = (site / "fr" / "programmes" / "index.html").read_text()
+    assert '<a href="../../data/programmes.csv" download>' in links

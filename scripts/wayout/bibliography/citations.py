@@ -22,6 +22,8 @@ from wayout.problems import Problem
 # a letter, digit or _ (so the full stop after "@koehler2017how." is not part of the key).
 _KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>\w[\w:.#$%&\-+?<>~/]*(?<=\w)))"
 _KEY_AT = re.compile(r"(?P<dash>-?)@" + _KEY)
+# The commonest citation, "[@key]" or "[-@key]": one plain key and nothing else in the brackets.
+_ONE_KEY_ALONE = re.compile(r"\[(?P<dash>-?)(?P<at>@)(?P<key>\w[\w:.#$%&\-+?<>~/]*(?<=\w))\]")
 _NARRATIVE = re.compile(r"@" + _KEY)
 
 _LOCATOR_LABELS = {
@@ -68,8 +70,10 @@ _EMAIL_LOCAL_PART = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 # Code blocks need a fence or a line indented by 4 columns or more (after any `>` markers); a page
 # with neither has none. Lines end at "\n" here, so a page with other line breaks that
 # str.splitlines() honours is checked line by line as usual.
-_INDENTED_LINE = re.compile(r"^(?:[ ]{0,3}>[ ]?)*(?:[ ]{0,3}\t|[ ]{4})", re.MULTILINE)
-_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_INDENTATION = r"(?:[ ]{0,3}>[ ]?)*(?:[ ]{0,3}\t|[ ]{4})"
+_INDENTED_FIRST_LINE = re.compile(_INDENTATION)
+_INDENTED_LATER_LINE = re.compile("\n" + _INDENTATION)  # starts with a literal: searched fast
+_OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # What the bracket scanners act on; every other character is passed over.
 _BRACKET_EVENTS = re.compile(r"[\[\]\\\n]")
 _GROUP_EVENTS = re.compile(r"[\[\];]")
@@ -113,16 +117,16 @@ def find_citations(markdown: str, line_offset: int = 0) -> list[Citation]:
     if "@" not in markdown:
         return []  # every citation has an `@`
     blocked = _blocked_positions(markdown)
-    citations = _bracketed_citations(markdown, blocked)
-    citations += _narrative_citations(markdown, blocked, [(citation.start, citation.end) for citation in citations])
-    citations.sort(key=lambda citation: citation.start)
-    numbered = []
+    found = _bracketed_citations(markdown, blocked)
+    found += _narrative_citations(markdown, blocked, [(start, end) for start, end, _items, _mode in found])
+    found.sort(key=lambda citation: citation[0])
+    citations = []
     line, counted_to = 1 + line_offset, 0
-    for c in citations:
-        line += markdown.count("\n", counted_to, c.start)
-        counted_to = c.start
-        numbered.append(Citation(c.start, c.end, line, c.items, c.mode))
-    return numbered
+    for start, end, items, mode in found:
+        line += markdown.count("\n", counted_to, start)
+        counted_to = start
+        citations.append(Citation(start, end, line, items, mode))
+    return citations
 
 
 def unknown_key_problems(citations: Iterable[Citation], known_keys: Collection[str], path: str) -> list[Problem]:
@@ -243,8 +247,9 @@ def _code_blocks(text: str) -> list[tuple[int, int]]:
     if (
         "```" not in text
         and "~~~" not in text
-        and not _INDENTED_LINE.search(text)
-        and not _OTHER_LINE_BREAKS.search(text)
+        and not _INDENTED_FIRST_LINE.match(text)
+        and not _INDENTED_LATER_LINE.search(text)
+        and not any(line_break in text for line_break in _OTHER_LINE_BREAKS)
     ):
         return []
     spans = []
@@ -340,16 +345,32 @@ def _matching_close(text: str, open_position: int, opening: str, closing: str) -
 # --- finding citations ----------------------------------------------------------------------------
 
 
-def _bracketed_citations(text: str, blocked: bytearray) -> list[Citation]:
+# A citation found, before its line is known: (start, end, items, mode).
+_Found = tuple[int, int, tuple[CitedItem, ...], CitationMode]
+
+
+def _bracketed_citations(text: str, blocked: bytearray) -> list[_Found]:
     citations = []
     position = text.find("[")
     while position != -1:
         if not blocked[position] and not _escaped(text, position):
+            alone = _ONE_KEY_ALONE.match(text, position)
+            if (
+                alone is not None
+                and not blocked[alone.start("at")]
+                and not blocked[alone.end() - 1]
+                and not _followed_by_link_syntax(text, position, alone.end() - 1)
+            ):
+                # What the general path below finds for it, without its scanning.
+                item = CitedItem(key=alone.group("key"), suppress_author=bool(alone.group("dash")))
+                citations.append((position, alone.end(), (item,), CitationMode.PARENTHETICAL))
+                position = text.find("[", alone.end())
+                continue
             close = _matching_close_unblocked(text, blocked, position)
             if close is not None and not _followed_by_link_syntax(text, position, close):
                 items = _parse_group(text, blocked, position + 1, close)
                 if items:
-                    citations.append(Citation(position, close + 1, 0, items, CitationMode.PARENTHETICAL))
+                    citations.append((position, close + 1, items, CitationMode.PARENTHETICAL))
                     position = text.find("[", close + 1)
                     continue
         position = text.find("[", position + 1)
@@ -434,7 +455,7 @@ def _keys_in(text: str, blocked: bytearray, start: int, end: int, in_brackets: b
     found = []
     pattern = _KEY_AT if in_brackets else _NARRATIVE
     for match in pattern.finditer(text, start, end):
-        at = match.start() + len(match.groupdict().get("dash") or "")
+        at = match.end("dash") if in_brackets else match.start()  # the `@`, after any "-"
         if blocked[at] or _escaped(text, at):
             continue
         before = text[match.start() - 1] if match.start() > start else ("" if in_brackets else text[start - 1 : start])
@@ -464,7 +485,7 @@ def _locator_and_suffix(rest: str) -> tuple[Locator | None, str]:
     return Locator(label, match.group("value")), _clean(suffix)
 
 
-def _narrative_citations(text: str, blocked: bytearray, taken: list[tuple[int, int]]) -> list[Citation]:
+def _narrative_citations(text: str, blocked: bytearray, taken: list[tuple[int, int]]) -> list[_Found]:
     """`taken`: the spans of the bracketed citations, in order, whose keys are not narrative."""
     citations = []
     taken_index = 0
@@ -483,7 +504,7 @@ def _narrative_citations(text: str, blocked: bytearray, taken: list[tuple[int, i
                     locator, suffix = _locator_and_suffix(text[end + 2 : close])
                     end = close + 1
         item = CitedItem(key=match.group("braced") or match.group("plain"), locator=locator, suffix=suffix)
-        citations.append(Citation(match.start(), end, 0, (item,), CitationMode.NARRATIVE))
+        citations.append((match.start(), end, (item,), CitationMode.NARRATIVE))
     return citations
 
 

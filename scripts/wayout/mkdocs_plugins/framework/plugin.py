@@ -7,15 +7,21 @@ from templates in overrides/partials/wayout/. This plugin only decides where eac
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import re
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wayout.framework.catalogue import catalogue
-from wayout.framework.views import cited_keys, profile_view
+from wayout.framework.method import TABLES as METHOD_TABLES
+from wayout.framework.method import method_view
+from wayout.framework.opendata import LICENCE, programmes_csv, published_schemas, record, records_json
+from wayout.framework.rules import rules_as_json
+from wayout.framework.views import Labels, cited_keys, profile_view
 from wayout.frontmatter import parse_front_matter
 from wayout.mkdocs_plugins.framework.config import FrameworkConfig
 from wayout.mkdocs_plugins.languages import build_languages, build_prefix, written_language
@@ -24,6 +30,8 @@ log = get_plugin_logger(__name__)
 
 RATED_TYPES = ("programme", "evidence")
 CATALOGUE_MARKERS = {"programme": "<!-- programme-catalogue -->", "evidence": "<!-- evidence-catalogue -->"}
+METHOD_MARKER = re.compile(r"<!-- framework-table: ([a-z-]+) -->")
+OPEN_DATA_MARKER = "<!-- open-data -->"
 
 
 class FrameworkPlugin(BasePlugin[FrameworkConfig]):
@@ -32,6 +40,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
     def __init__(self):
         self.env = None
         self.language = "en"
+        self.default_language: str | None = None
         self.languages: list[str] = []
         self.profiles: dict[str, dict] = {}  # page url: {"front", "view", "page"}
 
@@ -39,6 +48,8 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
     @event_priority(-130)
     def on_config(self, config: MkDocsConfig):
         self.language = config.theme.get("language") or "en"
+        # mkdocs-static-i18n configures the default language first; each later call is another language.
+        self.default_language = self.default_language or self.language
         self.languages = build_languages(config)
         self.profiles = {}
         return config
@@ -62,6 +73,10 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
 
     def on_env(self, env, *, config, files):
         self.env = env
+        # Every page of this build has been read by now. The open data comes from the default
+        # language's pages and is written once; later language builds would only repeat it.
+        if self.config.enabled and self.language == self.default_language:
+            self._write_open_data(config)
         return env
 
     # Before the search plugin (0) indexes the page, so that key facts and ratings are searchable.
@@ -77,7 +92,44 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         for kind, marker in CATALOGUE_MARKERS.items():
             if marker in page.content:
                 page.content = page.content.replace(marker, self._catalogue_html(kind, page))
+        if "<!-- framework-table:" in page.content:
+            method = method_view(written_language(page, self.languages, self.language))
+            template = self.env.get_template("partials/wayout/method.html")
+            page.content = METHOD_MARKER.sub(lambda match: self._method_table(template, method, match, page), page.content)
+        if OPEN_DATA_MARKER in page.content:
+            root = "../" * page.url.count("/")
+            language = written_language(page, self.languages, self.language)
+            links = self.env.get_template("partials/wayout/open-data.html").render(
+                root=root + self.config.data_dir + "/", labels=Labels(language)
+            )
+            page.content = page.content.replace(OPEN_DATA_MARKER, links)
         return context
+
+    def _method_table(self, template, method: dict, match: re.Match, page: Page) -> str:
+        table = match.group(1)
+        if table not in METHOD_TABLES:
+            raise PluginError(
+                f"{page.file.src_uri}: unknown framework table `{table}` — use one of: {', '.join(METHOD_TABLES)}"
+            )
+        return template.render(method=method, table=table)
+
+    def _write_open_data(self, config) -> None:
+        folder = Path(config.site_dir) / self.config.data_dir
+        (folder / "schemas").mkdir(parents=True, exist_ok=True)
+        by_kind: dict[str, list[dict]] = {"programme": [], "evidence": []}
+        for url, profile in self.profiles.items():
+            by_kind[profile["front"]["type"]].append(record(PurePosixPath(url).name, url, profile["front"]))
+        files = {
+            "programmes.json": records_json(by_kind["programme"]),
+            "programmes.csv": programmes_csv(by_kind["programme"]),
+            "evidence.json": records_json(by_kind["evidence"]),
+            "framework-rules.json": rules_as_json() + "\n",
+            "LICENCE.txt": LICENCE,
+            **{f"schemas/{name}": text for name, text in published_schemas().items()},
+        }
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        log.info(f"Open data: {len(by_kind['programme'])} programmes and {len(by_kind['evidence'])} evidence cards written to {folder}")
 
     def _catalogue_html(self, kind: str, index_page: Page) -> str:
         entries = [
