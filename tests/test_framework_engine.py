@@ -68,11 +68,11 @@ def test_promising_boundaries():
     assert rating(finding("a", 3), finding("b", 2)) == "insufficient-evidence"
 
 
-def test_no_effect_needs_most_level_3_results_null():
-    assert rating(finding("a", 3, result="null", significant=False), finding("b", 4, result="null", significant=False)) == "no-effect"
-    half = rating(finding("a", 3, result="null", significant=False), finding("b", 3, result="mixed", significant=False))
+def test_no_effect_needs_most_level_3_results_without_effect():
+    assert rating(finding("a", 3, result="no-effect", significant=False), finding("b", 4, result="no-effect", significant=False)) == "no-effect"
+    half = rating(finding("a", 3, result="no-effect", significant=False), finding("b", 3, result="mixed", significant=False))
     assert half == "insufficient-evidence", "exactly half is not most"
-    assert rating(finding("a", 2, result="null", significant=False)) == "insufficient-evidence", "levels 1-2 do not count"
+    assert rating(finding("a", 2, result="no-effect", significant=False)) == "insufficient-evidence", "levels 1-2 do not count"
 
 
 def test_only_low_levels_is_insufficient_evidence():
@@ -103,8 +103,8 @@ def test_strength_from_highest_level_and_number_of_studies(findings, strength):
 
 
 def test_strength_drops_when_results_disagree():
-    agree = [finding("a", 4), finding("b", 3), finding("c", 3), finding("d", 3, result="null", significant=False)]
-    disagree = agree + [finding("e", 3, result="null", significant=False)]
+    agree = [finding("a", 4), finding("b", 3), finding("c", 3), finding("d", 3, result="no-effect", significant=False)]
+    disagree = agree + [finding("e", 3, result="no-effect", significant=False)]
     assert rate(agree, YEAR).outcomes[0].strength == 4  # 1 of 4 differs: exactly a quarter
     assert rate(disagree, YEAR).outcomes[0].strength == 3  # 2 of 5 differ
 

@@ -21,6 +21,7 @@ from wayout.framework.method import TABLES as METHOD_TABLES
 from wayout.framework.method import method_view
 from wayout.framework.opendata import LICENCE, programmes_csv, published_schemas, record, records_json
 from wayout.framework.rules import rules_as_json
+from wayout.framework.selfassessment import self_assessment_data
 from wayout.framework.views import Labels, cited_keys, profile_view
 from wayout.frontmatter import parse_front_matter
 from wayout.mkdocs_plugins.framework.config import FrameworkConfig
@@ -32,6 +33,7 @@ RATED_TYPES = ("programme", "evidence")
 CATALOGUE_MARKERS = {"programme": "<!-- programme-catalogue -->", "evidence": "<!-- evidence-catalogue -->"}
 METHOD_MARKER = re.compile(r"<!-- framework-table: ([a-z-]+) -->")
 OPEN_DATA_MARKER = "<!-- open-data -->"
+SELF_ASSESSMENT_MARKER = "<!-- self-assessment -->"
 
 
 class FrameworkPlugin(BasePlugin[FrameworkConfig]):
@@ -96,6 +98,10 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             method = method_view(written_language(page, self.languages, self.language))
             template = self.env.get_template("partials/wayout/method.html")
             page.content = METHOD_MARKER.sub(lambda match: self._method_table(template, method, match, page), page.content)
+        if SELF_ASSESSMENT_MARKER in page.content:
+            data = self_assessment_data(written_language(page, self.languages, self.language))
+            html = self.env.get_template("partials/wayout/self-assessment.html").render(data=data)
+            page.content = page.content.replace(SELF_ASSESSMENT_MARKER, html)
         if OPEN_DATA_MARKER in page.content:
             root = "../" * page.url.count("/")
             language = written_language(page, self.languages, self.language)
