@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from wayout.bibliography.citations import find_citations, unknown_key_problems
 from wayout.bibliography.sources import Bibliography, read_bibliography
 from wayout.bibliography.topics import read_topic_labels
-from wayout.frontmatter import body_line_offset
+from wayout.frontmatter import body_line_offset, parse_front_matter
 from wayout.problems import Problem, display_path
+
+# Front-matter fields that name bibliography keys, and where the key sits in each item.
+KEY_FIELDS = (("sources", None), ("key_studies", None), ("evaluations", "source"))
 
 
 def check_citations(docs_dir: Path, bibliography: Bibliography, root: Path) -> list[Problem]:
@@ -19,11 +23,33 @@ def check_citations(docs_dir: Path, bibliography: Bibliography, root: Path) -> l
             source = page.read_text("utf-8")
         except UnicodeDecodeError:
             continue  # reported by the page checks
+        shown = display_path(page, root)
+        problems += front_matter_key_problems(source, bibliography, shown)
         if "@" not in source:
             continue
         offset = body_line_offset(source)
         body = "\n".join(source.splitlines()[offset:])
-        problems += unknown_key_problems(find_citations(body, offset), bibliography, display_path(page, root))
+        problems += unknown_key_problems(find_citations(body, offset), bibliography, shown)
+    return problems
+
+
+def front_matter_key_problems(source: str, bibliography: Bibliography, shown: str) -> list[Problem]:
+    """Bibliography keys named in front matter (a profile's sources, an evaluation's source)."""
+    if not source.startswith("---"):
+        return []
+    front, _ = parse_front_matter(source, shown)  # syntax problems are the page checks' to report
+    if front is None:
+        return []
+    problems = []
+    known = list(bibliography.keys())
+    for field, inner in KEY_FIELDS:
+        for index, item in enumerate(front.data.get(field) or []):
+            key = item.get(inner) if inner and isinstance(item, dict) else item
+            path = (field, index, inner) if inner else (field, index)
+            if isinstance(key, str) and key not in bibliography:
+                close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
+                fix = ("did you mean " + ", ".join(f"`{k}`" for k in close) + "?") if close else "add the work to a file in bibliography/"
+                problems.append(Problem(shown, front.line_of(path), f"unknown bibliography key `{key}` in `{field}`", fix))
     return problems
 
 
