@@ -15,6 +15,13 @@ theme:
   custom_dir: {overrides}
   language: en
   font: false
+extra_css:
+  - assets/stylesheets/wayout.css
+extra_javascript:
+  - assets/javascripts/bibliography.js
+  - assets/javascripts/catalogue.js
+  - assets/javascripts/framework.js
+  - assets/javascripts/self-assessment.js
 markdown_extensions:
   - attr_list
   - footnotes
