@@ -35,7 +35,7 @@ def test_citation_tooltip_shows_the_reference_on_keyboard_focus(browser_page, si
 
 def test_citation_link_leads_to_its_entry_in_the_reference_list(browser_page, site_server):
     open_page(browser_page, site_server.origin, "framework/")
-    link = browser_page.locator('.citation a[href="#ref-johnson2015introducing"]')
+    link = browser_page.locator('.citation a[href="#ref-johnson2015introducing"]').first
     link.click()
     assert urlsplit(browser_page.url).fragment == "ref-johnson2015introducing"
     entry = browser_page.locator("#ref-johnson2015introducing")
