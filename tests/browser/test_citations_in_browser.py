@@ -50,7 +50,7 @@ def test_bibliography_entry_links_back_to_the_page_citing_it(browser_page, site_
     with browser_page.expect_navigation():
         back_link.click()
     assert browser_page.url == f"{site_server.origin}/fr/framework/"
-    assert browser_page.locator('.citation a[href="#ref-farrington2002maryland"]').count() == 1
+    assert browser_page.locator('.citation a[href="#ref-farrington2002maryland"]').count() >= 1
 
 
 def visible_entries(page) -> list[dict]:
