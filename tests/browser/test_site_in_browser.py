@@ -40,6 +40,8 @@ def test_page_is_accessible_private_and_complete(browser_page, site_server, loca
     assert axe_violations(browser_page) == []
     assert browser_page.request_log.problems() == []
     assert browser_page.evaluate("window.__cspViolations") == []
+    # Wide tables scroll inside the content column; the page itself never scrolls sideways.
+    assert browser_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     # The page did load its own assets: the log is live, not empty by accident.
     assert any(url.endswith(".css") for url in browser_page.request_log.requests)
 
