@@ -14,8 +14,12 @@ extension stay thin adapters (and survive a move away from MkDocs). A build uses
     # each reference's element id: in_text.reference_anchor(key), which citations link to
 
 Modules: sources (read and check .bib files), citations (find citations, unknown keys), names,
-prepared and disambiguation (APA facts worked out once per load), apa (pybtex style), terms and
-terms.yml (per-language terms), in_text (author–date citations), render (HTML and text), formatting
-(per key and language cache), cache (reuse across builds), exports (BibTeX, CSL-JSON, RIS),
-benchmark (speed).
+prepared and disambiguation (APA facts worked out once per load), latex and casing (field values
+as text, sentence case), apa (reference-list entries), terms and terms.yml (per-language terms),
+in_text (author–date citations), render (HTML and text), formatting (per key and language cache),
+cache (reuse across builds), exports (BibTeX, CSL-JSON, RIS), benchmark (speed).
+
+Names are pybtex Person objects. pybtex's parsers read what the engine's own fast paths leave to
+them (unusual BibTeX, names and values with braces or LaTeX), and latexcodec decodes LaTeX; these
+are imported when first needed, so a build whose sources are plain does not load them.
 """

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import quote
 
 from wayout.bibliography.formatted import RenderedText
@@ -57,14 +58,21 @@ class _Missing(Exception):
 
 
 def _has_text(pieces: Pieces) -> bool:
+    if pieces and pieces[0][0]:
+        return True  # the usual case, decided without a loop
     for text, _style in pieces:
         if text:
             return True
     return False
 
 
-def _plain_text(pieces: Pieces) -> str:
-    return "".join(text for text, _style in pieces)
+def _ends_a_sentence(pieces: Pieces) -> bool:
+    """Whether the text of the pieces, trailing spaces aside, ends in ".", "?" or "!"."""
+    for text, _style in reversed(pieces):
+        stripped = text.rstrip()
+        if stripped:
+            return stripped.endswith(_ENDS_A_SENTENCE)
+    return False
 
 
 def _phrase(parts: list[Pieces], sep: str = " ", period: bool = False) -> Pieces:
@@ -79,7 +87,7 @@ def _phrase(parts: list[Pieces], sep: str = " ", period: bool = False) -> Pieces
                 joined.append((sep, PLAIN))
             joined.extend(part)
             last = part
-    if period and last is not None and not _plain_text(last).rstrip().endswith(_ENDS_A_SENTENCE):
+    if period and last is not None and not _ends_a_sentence(last):
         joined.append((".", PLAIN))
     return joined
 
@@ -416,6 +424,7 @@ def reference_list_names(names: list[str], and_others: bool, terms: Terms) -> st
     return join_names(names, terms.and_in_parentheses, terms, inverted=True)
 
 
+@lru_cache(maxsize=65536)  # the same in every language: worked out once per DOI
 def doi_address(doi: str) -> str:
     bare = _DOI_PREFIX.sub("", doi.strip())
     return "https://doi.org/" + quote(bare, safe="/:;()[]._-<>#+~")

@@ -56,7 +56,8 @@ _INLINE_EXCLUSIONS = re.compile(
     # bare URL, even glued to a preceding word: blocking too much here only hides a broken URL
     r"|(?:(?:https?|ftp)://|www\.)[^\s<>\[\]]*"
     r"|mailto:[^\s<>\[\]]*"
-    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",  # e-mail address
+    # e-mail address; not one whose last label runs into "://" (a@b.https://…): that is a URL
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?![A-Za-z0-9\-]*://)",
     re.DOTALL,
 )
 _REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
@@ -239,11 +240,7 @@ def _email_start(text: str, at: int, position: int) -> int | None:
 
 
 def _code_blocks(text: str) -> list[tuple[int, int]]:
-    """Fenced code (at any indent, as pymdownx.superfences allows) and indented code blocks.
-
-    Indented code needs 4 more spaces than its container: admonition, details and list content is
-    itself indented by 4 in Python-Markdown, and is not code.
-    """
+    """Fenced code (at any indent, as pymdownx.superfences allows) and indented code blocks."""
     if (
         "```" not in text
         and "~~~" not in text
@@ -251,7 +248,13 @@ def _code_blocks(text: str) -> list[tuple[int, int]]:
         and not _INDENTED_LATER_LINE.search(text)
         and not any(line_break in text for line_break in _OTHER_LINE_BREAKS)
     ):
-        return []
+        return []  # no fence and no indented line: no code block, as the loop below would find
+    return _code_blocks_line_by_line(text)
+
+
+def _code_blocks_line_by_line(text: str) -> list[tuple[int, int]]:
+    """Indented code needs 4 more spaces than its container: admonition, details and list content is
+    itself indented by 4 in Python-Markdown, and is not code."""
     spans = []
     offset = 0
     fence: tuple[str, int] | None = None

@@ -24,10 +24,15 @@ from wayout.bibliography.prepared import PreparedEntry
 def disambiguate(entries: Mapping[str, PreparedEntry]) -> dict[str, PreparedEntry]:
     letters = _year_letters(entries)
     names_in_citation = _names_in_citation(entries)
-    return {
-        key: dataclasses.replace(entry, letter=letters.get(key, ""), names_in_citation=names_in_citation.get(key, 1))
-        for key, entry in entries.items()
-    }
+    decided = {}
+    for key, entry in entries.items():
+        letter, names = letters.get(key, ""), names_in_citation.get(key, 1)
+        # Most entries need neither: the entry (immutable) is kept as it is.
+        if (entry.letter, entry.names_in_citation) == (letter, names):
+            decided[key] = entry
+        else:
+            decided[key] = dataclasses.replace(entry, letter=letter, names_in_citation=names)
+    return decided
 
 
 def _year_letters(entries: Mapping[str, PreparedEntry]) -> dict[str, str]:

@@ -2,19 +2,22 @@
 
 Output is deterministic (entries by key, fields in a fixed order) so exports diff cleanly and can
 be cached. The `verified` field is provenance for maintainers and is never exported.
+
+Each entry's record in each format is made once per load and kept on the Bibliography: a site
+exports every page's references, and the same entries are cited on many pages.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pybtex.database import Person
 
 from wayout.bibliography.latex import latex_to_plain
-from wayout.bibliography.names import person_creator
+from wayout.bibliography.names import group_name
 from wayout.bibliography.sources import BibEntry, Bibliography
 
 NEVER_EXPORTED = frozenset({"verified"})
@@ -65,39 +68,91 @@ _MONTHS = {
 
 def to_bibtex(bibliography: Bibliography, keys: Iterable[str] | None = None) -> str:
     """Entries as BibTeX, values exactly as in the sources (LaTeX kept), without `verified`."""
-    blocks = []
-    for entry in _selected(bibliography, keys):
-        lines = [f"@{entry.type}{{{entry.key},"]
-        for name in _ordered_fields(entry):
-            lines.append(f"  {name} = {{{entry.fields[name]}}},")
-        lines.append("}")
-        blocks.append("\n".join(lines))
+    blocks = [_record(bibliography, "bibtex", key, _bibtex_block) for key in _selected(bibliography, keys)]
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
 def to_csl_items(bibliography: Bibliography, keys: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    return [_csl_item(entry) for entry in _selected(bibliography, keys)]
+    return [_csl_item(bibliography[key]) for key in _selected(bibliography, keys)]
 
 
 def to_csl_json(bibliography: Bibliography, keys: Iterable[str] | None = None) -> str:
-    """CSL-JSON (as read by Zotero, pandoc and citeproc), plain Unicode text."""
-    return json.dumps(to_csl_items(bibliography, keys), ensure_ascii=False, indent=2) + "\n"
+    """CSL-JSON (as read by Zotero, pandoc and citeproc), plain Unicode text.
+
+    The same text as json.dumps(to_csl_items(...), ensure_ascii=False, indent=2), put together
+    from each item's own JSON, indented one level as a list element."""
+    items = [_record(bibliography, "csl-json", key, _csl_json_element) for key in _selected(bibliography, keys)]
+    return ("[\n" + ",\n".join(items) + "\n]\n") if items else "[]\n"
 
 
 def to_ris(bibliography: Bibliography, keys: Iterable[str] | None = None) -> str:
     """RIS records, one per entry, each closed by `ER  - `."""
-    return "\n".join(_ris_record(entry) for entry in _selected(bibliography, keys))
+    return "\n".join(_record(bibliography, "ris", key, _ris_record) for key in _selected(bibliography, keys))
 
 
 # --- shared -------------------------------------------------------------------------------------
 
 
-def _selected(bibliography: Bibliography, keys: Iterable[str] | None) -> list[BibEntry]:
+def _selected(bibliography: Bibliography, keys: Iterable[str] | None) -> list[str]:
     chosen = sorted(set(bibliography.keys() if keys is None else keys))
     missing = [key for key in chosen if key not in bibliography]
     if missing:
         raise KeyError(f"not in the bibliography: {', '.join(missing)}")
-    return [bibliography[key] for key in chosen]
+    return chosen
+
+
+def _record(bibliography: Bibliography, export_format: str, key: str, make: Callable[[BibEntry], str]) -> str:
+    """An entry's record in one format, made on the first request of this load."""
+    records = bibliography.export_records
+    record = records.get((export_format, key))
+    if record is None:
+        record = records[(export_format, key)] = make(bibliography[key])
+    return record
+
+
+def _bibtex_block(entry: BibEntry) -> str:
+    lines = [f"@{entry.type}{{{entry.key},"]
+    for name in _ordered_fields(entry):
+        lines.append(f"  {name} = {{{entry.fields[name]}}},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _csl_json_element(entry: BibEntry) -> str:
+    # _indented_json(item, "  ") with the item's own level written out: most of its values are strings.
+    members = []
+    for name, value in _csl_item(entry).items():
+        written = _json_string(value) if type(value) is str else _indented_json(value, "    ")
+        members.append(f"    {_json_string(name)}: {written}")
+    return "  {\n" + ",\n".join(members) + "\n  }"
+
+
+def _indented_json(value: Any, indent: str) -> str:
+    """json.dumps(value, ensure_ascii=False, indent=2) for a value starting on a line indented by
+    `indent`, written here because json's own indenting encoder is pure Python and several times
+    slower. Dictionaries (with string keys, as CSL items have), lists, strings and integers are
+    written here; other values hold no nested lines and are left to json.dumps."""
+    if isinstance(value, str):
+        return _json_string(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        members = ",\n".join(f"{inner}{_json_string(key)}: {_indented_json(item, inner)}" for key, item in value.items())
+        return "{\n" + members + "\n" + indent + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        elements = ",\n".join(inner + _indented_json(item, inner) for item in value)
+        return "[\n" + elements + "\n" + indent + "]"
+    if type(value) is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+# A JSON string literal with non-ASCII characters kept, as json.dumps(ensure_ascii=False) writes it.
+_json_string = json.encoder.encode_basestring
 
 
 def _ordered_fields(entry: BibEntry) -> list[str]:
@@ -149,9 +204,9 @@ def _publisher(entry: BibEntry) -> str | None:
 
 
 def _csl_name(person: Person) -> dict[str, str]:
-    creator = person_creator(person)
-    if creator.is_group:
-        return {"literal": creator.surname}
+    group = group_name(person)
+    if group is not None:
+        return {"literal": group}
     name = {"family": latex_to_plain(" ".join(person.last_names))}
     given = latex_to_plain(" ".join(person.first_names + person.middle_names))
     if given:
@@ -209,9 +264,9 @@ def _csl_item(entry: BibEntry) -> dict[str, Any]:
 
 
 def _ris_name(person: Person) -> str:
-    creator = person_creator(person)
-    if creator.is_group:
-        return creator.surname
+    group = group_name(person)
+    if group is not None:
+        return group
     family = latex_to_plain(" ".join(person.prelast_names + person.last_names))
     given = latex_to_plain(" ".join(person.first_names + person.middle_names))
     lineage = latex_to_plain(" ".join(person.lineage_names))

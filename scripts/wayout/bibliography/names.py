@@ -60,18 +60,28 @@ def fold(text: str) -> str:
     return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
-def person_creator(person: Person) -> Creator:
-    # A name in double braces ({{Council of Europe}}) or of one word only is a group or an
-    # organisation: shown in full, never abbreviated.
+def group_name(person: Person) -> str | None:
+    """The full name of a group or organisation, or None for a person.
+
+    A name in double braces ({{Council of Europe}}) or of one word only is a group or an
+    organisation: shown in full, never abbreviated."""
     has_given = person.first_names or person.middle_names
     if not has_given and not person.prelast_names and len(person.last_names) == 1:
-        return Creator(surname=_strip_outer_braces(person.last_names[0]), initials="", lineage="", is_group=True)
+        return _strip_outer_braces(person.last_names[0])
+    return None
+
+
+def person_creator(person: Person) -> Creator:
+    group = group_name(person)
+    if group is not None:
+        return Creator(surname=group, initials="", lineage="", is_group=True)
     surname = latex_to_plain(" ".join(person.prelast_names + person.last_names))
-    initials = " ".join(initial(name) for name in person.first_names + person.middle_names)
-    lineage = latex_to_plain(" ".join(person.lineage_names))
+    initials = " ".join([initial(name) for name in person.first_names + person.middle_names])
+    lineage = latex_to_plain(" ".join(person.lineage_names)) if person.lineage_names else ""
     return Creator(surname=surname, initials=initials, lineage=lineage, is_group=False)
 
 
+@lru_cache(maxsize=65536)  # given names repeat: "John", "Daniel"
 def initial(given_name: str) -> str:
     """ "John" → "J.", "Marc-Andre" → "M.-A.", "D." → "D."."""
     plain = latex_to_plain(given_name)

@@ -24,24 +24,25 @@ def link(url: str) -> tuple[str, str]:
 
 
 def render(pieces: list[Piece]) -> RenderedText:
-    merged: list[list] = []
+    styles: list[object] = []  # one per run of pieces of the same style
+    texts: list[str] = []
     for text, style in pieces:
         if not text:
             continue
-        if merged and merged[-1][1] == style:
-            merged[-1][0] += text
+        if styles and styles[-1] == style:
+            texts[-1] += text
         else:
-            merged.append([text, style])
-    plain = "".join(text for text, _style in merged)
-    # Most references hold no character HTML escapes; escaping is then skipped for their text.
-    needs_escape = "&" in plain or "<" in plain or ">" in plain
+            styles.append(style)
+            texts.append(text)
+    plain = "".join(texts)
+    if "&" in plain or "<" in plain or ">" in plain:  # most references hold no character to escape
+        texts = [escape(text, quote=False) for text in texts]
     html = []
-    for text, style in merged:
-        shown = escape(text, quote=False) if needs_escape else text
+    for text, style in zip(texts, styles, strict=True):
         if style is PLAIN:
-            html.append(shown)
+            html.append(text)
         elif style == EMPHASIS:
-            html.append(f"<em>{shown}</em>")
+            html.append(f"<em>{text}</em>")
         else:
-            html.append(f'<a href="{escape(style[1], quote=True)}">{shown}</a>')
+            html.append(f'<a href="{escape(style[1], quote=True)}">{text}</a>')
     return RenderedText("".join(html), plain)
