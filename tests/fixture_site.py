@@ -18,6 +18,7 @@ theme:
 extra_css:
   - assets/stylesheets/wayout.css
 extra_javascript:
+  - assets/javascripts/citations.js
   - assets/javascripts/bibliography.js
   - assets/javascripts/catalogue.js
   - assets/javascripts/framework.js

@@ -27,10 +27,10 @@ def convert(renderer: CitationRenderer, text: str, **page) -> str:
 
 def test_parenthetical_and_narrative_citations_link_to_the_reference_list(renderer):
     html = convert(renderer, "Claim [@horgan2010rehabilitating, p. 270].\n\nAs @koehler2017understanding argues.\n")
-    assert '(<a href="#ref-horgan2010rehabilitating" title="Horgan, J., &amp; Braddock, K. (2010).' in html
-    assert "Horgan &amp; Braddock, 2010</a>, p. 270)" in html
-    assert '<a href="#ref-koehler2017understanding" title="Koehler, D. (2017).' in html
-    assert ">Koehler (2017)</a>" in html
+    assert '(<a href="#ref-horgan2010rehabilitating">Horgan &amp; Braddock, 2010</a>, p. 270)' in html
+    assert '<a href="#ref-koehler2017understanding">Koehler (2017)</a>' in html
+    # The tooltip text comes from the reference list in the browser, not from each citation.
+    assert "title=" not in html.split('id="references"')[0]
     assert renderer.cited_keys == ["horgan2010rehabilitating", "koehler2017understanding"]
 
 

@@ -22,9 +22,9 @@ def reference_anchor(key: str) -> str:
 
 
 def reference_link(entry: FormattedEntry, html: str) -> str:
-    """A link to the entry in the page's reference list; its title holds the whole reference, which
-    Material shows as a tooltip on hover and on keyboard focus."""
-    return f'<a href="#{reference_anchor(entry.key)}" title="{escape(entry.text, quote=True)}">{html}</a>'
+    """A link to the entry in the page's reference list. The browser gives it the reference as a
+    tooltip (overrides/assets/javascripts/citations.js), so the text is not repeated per citation."""
+    return f'<a href="#{reference_anchor(entry.key)}">{html}</a>'
 
 
 def in_text_author(entry: PreparedEntry, terms: Terms) -> InTextAuthor:
