@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser.support import CHROMIUM_ARGS, CSP_RECORDER, RequestLog, chromium_executable
+from browser.support import CHROMIUM_ARGS, chromium_executable, recorded_page
 
 
 def pytest_collection_modifyitems(items):
@@ -26,10 +26,5 @@ def chromium():
 
 @pytest.fixture
 def browser_page(chromium, site_server):
-    """A fresh page whose every request and CSP violation is recorded."""
-    context = chromium.new_context()
-    context.add_init_script(CSP_RECORDER)
-    page = context.new_page()
-    page.request_log = RequestLog(site_server.origin).attach(page)
-    yield page
-    context.close()
+    with recorded_page(chromium, site_server.origin) as page:
+        yield page

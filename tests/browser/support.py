@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -72,3 +73,17 @@ class RequestLog:
 
     def problems(self) -> list[str]:
         return [f"request to another origin: {url}" for url in self.foreign] + self.errors
+
+
+@contextmanager
+def recorded_page(chromium, origin: str):
+    """A page in a fresh browser context whose every request and CSP violation is recorded."""
+    context = chromium.new_context()
+    context.add_init_script(CSP_RECORDER)
+    page = context.new_page()
+    page.request_log = RequestLog(origin).attach(page)
+    page.origin = origin
+    try:
+        yield page
+    finally:
+        context.close()

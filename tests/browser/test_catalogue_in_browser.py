@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser.support import AXE_TAGS, CSP_RECORDER, RequestLog
+from browser.support import AXE_TAGS, recorded_page
 from citation_fixtures import write_bibliography
 from conftest import StaticServer, run_mkdocs_build
 from fixture_site import make_site
@@ -39,13 +39,8 @@ def catalogue_server(tmp_path_factory):
 
 @pytest.fixture
 def catalogue_page(chromium, catalogue_server):
-    context = chromium.new_context()
-    context.add_init_script(CSP_RECORDER)
-    page = context.new_page()
-    page.request_log = RequestLog(catalogue_server.origin).attach(page)
-    page.origin = catalogue_server.origin
-    yield page
-    context.close()
+    with recorded_page(chromium, catalogue_server.origin) as page:
+        yield page
 
 
 def open_catalogue(page, query: str = "") -> None:
