@@ -101,6 +101,21 @@ def test_unevaluated_programme_says_so(site):
     assert "No published evaluation has been found for this programme." in html
 
 
+def test_a_programme_with_only_process_evaluations_says_why_it_is_unrated(tmp_path):
+    process_only = UNEVALUATED.replace(
+        "evaluations: []",
+        "evaluations:\n  - study: Process\n    design_level: 1\n    outcome: implementation\n    result: mixed\n"
+        "    significant: false\n    independent: true\n    source: koehler2017understanding",
+    )
+    write_bibliography(tmp_path / "src" / "bibliography")
+    pages = {**PAGES, "en/programmes/unevaluated.md": process_only}
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "programmes" / "unevaluated" / "index.html").read_text()
+    assert "The published evaluations looked at how the programme is run, not at its effects" in html
+    assert "No published evaluation has been found" not in html
+
+
 def test_evidence_card_rates_each_outcome_it_asks_about(site):
     html = (site / "what-works" / "mentoring" / "index.html").read_text()
     ratings = section(html, "wayout-ratings")

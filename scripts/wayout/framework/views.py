@@ -181,6 +181,7 @@ def profile_view(front: dict, language: str) -> dict:
         "website": front.get("website"),
         "labels": {key: labels.ui(key) for key in (
             "profile.key_facts", "profile.ratings", "profile.how_rated", "profile.evaluations", "profile.no_evaluations",
+            "profile.process_only",
             "profile.emmie", "profile.method", "framework.headline", "framework.strength_trace", "field.website",
             "column.study", "column.design_level", "column.sample", "column.outcome", "column.result", "column.significant",
             "column.independent", "column.follow_up", "column.source", "column.rating", "column.strength", "column.studies",
