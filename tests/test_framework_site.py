@@ -162,7 +162,7 @@ def test_unknown_framework_table_stops_the_build(tmp_path):
     result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    assert "en/framework/index.md: unknown framework table `colours` — use one of: design-levels, ratings, strength, emmie, practice" in output
+    assert "docs/en/framework/index.md:7: unknown framework table `colours` — use one of: design-levels, ratings, strength, emmie, practice" in output
 
 
 def test_open_data_is_published_with_schemas_and_a_licence(site):

@@ -26,6 +26,7 @@ from wayout.framework.views import Labels, cited_keys, profile_view
 from wayout.frontmatter import parse_front_matter
 from wayout.mkdocs_plugins.framework.config import FrameworkConfig
 from wayout.mkdocs_plugins.languages import build_languages, build_prefix, written_language
+from wayout.problems import display_path
 
 log = get_plugin_logger(__name__)
 
@@ -44,12 +45,14 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         self.language = "en"
         self.default_language: str | None = None
         self.languages: list[str] = []
-        self.profiles: dict[str, dict] = {}  # page url: {"front", "view", "page"}
+        self.profiles: dict[str, dict] = {}  # page url: {"front", "view"}
+        self.root = Path.cwd()
 
     # After mkdocs-static-i18n (-100), which sets the language of the build being configured.
     @event_priority(-130)
     def on_config(self, config: MkDocsConfig):
         self.language = config.theme.get("language") or "en"
+        self.root = Path(config.config_file_path).parent
         # mkdocs-static-i18n configures the default language first; each later call is another language.
         self.default_language = self.default_language or self.language
         self.languages = build_languages(config)
@@ -67,7 +70,7 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
         if front is None or problems:
             return markdown  # the site plugin has already stopped the build on these problems
         language = written_language(page, self.languages, self.language)
-        self.profiles[page.url] = {"front": front.data, "view": profile_view(front.data, language), "page": page}
+        self.profiles[page.url] = {"front": front.data, "view": profile_view(front.data, language)}
         citations = config.plugins.get("wayout-citations")
         if citations is not None and citations.renderer is not None:
             citations.renderer.also_cite = cited_keys(front.data)
@@ -114,9 +117,10 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
     def _method_table(self, template, method: dict, match: re.Match, page: Page) -> str:
         table = match.group(1)
         if table not in METHOD_TABLES:
-            raise PluginError(
-                f"{page.file.src_uri}: unknown framework table `{table}` — use one of: {', '.join(METHOD_TABLES)}"
-            )
+            source = page.file.content_string
+            line = source[: max(source.find(match.group(0)), 0)].count("\n") + 1
+            where = display_path(Path(page.file.abs_src_path), self.root)
+            raise PluginError(f"{where}:{line}: unknown framework table `{table}` — use one of: {', '.join(METHOD_TABLES)}")
         return template.render(method=method, table=table)
 
     def _write_open_data(self, config) -> None:
