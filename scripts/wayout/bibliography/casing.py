@@ -13,8 +13,11 @@ _NEW_PHRASE_ASCII = re.compile(r"[:?!.]\s")  # the end of a phrase and the space
 _LETTER_OR_DIGIT_ASCII = re.compile(r"[A-Za-z0-9]")
 
 
-def sentence_case(segments: Segments) -> str:
-    """The plain text of a title's segments (see latex.latex_segments) in sentence case."""
+def sentence_case(segments: Segments, *, ascii_shortcut: bool = True) -> str:
+    """The plain text of a title's segments (see latex.latex_segments) in sentence case.
+
+    `ascii_shortcut=False` takes the character-by-character path for every segment; the tests use it
+    as the reference that the faster ASCII path must agree with."""
     capitalise_next = True
     converted = []
     for text, protected in segments:
@@ -23,25 +26,31 @@ def sentence_case(segments: Segments) -> str:
                 capitalise_next = False
             converted.append(text)
             continue
-        if text.isascii():
+        if ascii_shortcut and text.isascii():
             cased, capitalise_next = _sentence_case_ascii(text, capitalise_next)
-            converted.append(cased)
-            continue
-        characters = []
-        previous = ""  # only within one unbraced segment: a brace group ending in ":" starts no new phrase
-        for character in text:
-            if character.isalpha():
-                characters.append(character.upper() if capitalise_next else character.lower())
-                capitalise_next = False
-            else:
-                if character.isdigit():
-                    capitalise_next = False
-                elif character.isspace() and previous in _STARTS_NEW_PHRASE:
-                    capitalise_next = True
-                characters.append(character)
-            previous = character
-        converted.append("".join(characters))
+        else:
+            cased, capitalise_next = _sentence_case_characters(text, capitalise_next)
+        converted.append(cased)
     return "".join(converted)
+
+
+def _sentence_case_characters(text: str, capitalise_next: bool) -> tuple[str, bool]:
+    """One unbraced segment, character by character. Returns the text and whether the next segment
+    starts a phrase."""
+    characters = []
+    previous = ""  # only within one unbraced segment: a brace group ending in ":" starts no new phrase
+    for character in text:
+        if character.isalpha():
+            characters.append(character.upper() if capitalise_next else character.lower())
+            capitalise_next = False
+        else:
+            if character.isdigit():
+                capitalise_next = False
+            elif character.isspace() and previous in _STARTS_NEW_PHRASE:
+                capitalise_next = True
+            characters.append(character)
+        previous = character
+    return "".join(characters), capitalise_next
 
 
 def _sentence_case_ascii(text: str, capitalise_next: bool) -> tuple[str, bool]:
