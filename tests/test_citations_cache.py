@@ -47,3 +47,33 @@ def test_parse_once_and_format_once_per_language_across_rebuilds(tmp_path):
     bib.write_text(bib.read_text() + "\n")
     build_in_process(config, tmp_path / "site")
     assert cache.loads == 2, "an edited .bib file must be read again"
+
+
+def test_a_rebuild_parses_only_the_pages_that_changed(tmp_path, monkeypatch):
+    from wayout.markdown_extensions import citations as extension
+
+    folder = write_bibliography(tmp_path / "src" / "bibliography")
+    config = make_site(tmp_path / "src", PAGES, ("wayout-site", "wayout-citations"))
+    citations_plugin._CACHES.pop(folder.resolve(), None)
+    parsed: list[str] = []
+    real_find_citations = extension.find_citations
+    monkeypatch.setattr(extension, "find_citations", lambda text: parsed.append(text) or real_find_citations(text))
+
+    build_in_process(config, tmp_path / "site")
+    assert len(parsed) == 2  # the English and the French home page
+    parsed.clear()
+
+    build_in_process(config, tmp_path / "site")
+    assert parsed == []
+    french = tmp_path / "src" / "docs" / "fr" / "index.md"
+    french.write_text(french.read_text().replace("[@horgan2010rehabilitating]", "[@koehler2017understanding]"))
+    build_in_process(config, tmp_path / "site")
+    assert len(parsed) == 1 and "@koehler2017understanding" in parsed[0]
+    html = (tmp_path / "site" / "fr" / "index.html").read_text()
+    assert "Koehler, 2017" in html and "Horgan" not in html
+
+    bib = folder / "evaluation.bib"
+    bib.write_text(bib.read_text() + "\n")
+    parsed.clear()
+    build_in_process(config, tmp_path / "site")
+    assert len(parsed) == 2, "a new bibliography must render every page again"

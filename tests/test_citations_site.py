@@ -48,6 +48,18 @@ def test_english_page_cites_in_english_with_a_reference_list(site):
     assert '<h2 id="references">References' in html
 
 
+def test_citations_reach_the_page_but_not_the_search_index(site):
+    """Citation and reference-list HTML is put in after Material's search has indexed the page:
+    the index keeps the prose, not the citation markup."""
+    html = read(site, "research/index.html")
+    assert "wayout-deferred" not in html
+    assert html.count('<span class="citation"') == 2 and 'id="ref-horgan2010rehabilitating"' in html
+    index = json.loads(read(site, "search/search_index.json"))
+    research = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("research/"))
+    assert "Evaluating exit work is hard" in research
+    assert "Braddock" not in research and "Rehabilitating" not in research
+
+
 def test_translated_page_cites_with_its_language_terms(site):
     html = read(site, "fr/research/index.html")
     assert "Horgan et Braddock, 2010</a>)" in html

@@ -183,3 +183,20 @@ def test_open_data_is_published_with_schemas_and_a_licence(site):
     assert "CC BY 4.0" in (data / "LICENCE.txt").read_text()
     links = (site / "fr" / "programmes" / "index.html").read_text()
     assert '<a href="../../data/programmes.csv" download>' in links
+
+
+def test_unknown_source_keys_stop_the_build_naming_each_line(tmp_path):
+    """A rendered page's sources are checked as it is built; another language's page before the
+    first build ends, so both are reported in one run."""
+    write_bibliography(tmp_path / "src" / "bibliography")
+    english = PROGRAMME.replace("sources: [koehler2017understanding]", "sources: [koehler2017understandin]")
+    french = PROGRAMME.replace("source: horgan2010rehabilitating", "source: nobody2020nothing")
+    pages = {**PAGES, "en/programmes/fixture.md": english, "fr/programmes/fixture.md": french}
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert (
+        "docs/en/programmes/fixture.md:37: unknown bibliography key `koehler2017understandin` in `sources`"
+        " — did you mean `koehler2017understanding`?"
+    ) in output
+    assert "docs/fr/programmes/fixture.md:27: unknown bibliography key `nobody2020nothing` in `evaluations`" in output

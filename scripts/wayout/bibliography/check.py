@@ -15,10 +15,12 @@ from wayout.problems import Problem, display_path
 KEY_FIELDS = (("sources", None), ("key_studies", None), ("evaluations", "source"))
 
 
-def check_citations(docs_dir: Path, bibliography: Bibliography, root: Path) -> list[Problem]:
-    """Unknown keys in every page of every language, so that one run reports them all."""
+def check_citations(
+    docs_dir: Path, bibliography: Bibliography, root: Path, pages: list[Path] | None = None
+) -> list[Problem]:
+    """Unknown keys in every page of every language (or in `pages`), so that one run reports them all."""
     problems: list[Problem] = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
         try:
             source = page.read_text("utf-8")
         except UnicodeDecodeError:
@@ -31,6 +33,18 @@ def check_citations(docs_dir: Path, bibliography: Bibliography, root: Path) -> l
         body = "\n".join(source.splitlines()[offset:])
         problems += unknown_key_problems(find_citations(body, offset), bibliography, shown)
     return problems
+
+
+def names_unknown_keys(front_matter: dict, bibliography: Bibliography) -> bool:
+    """Whether already-parsed front matter names a key the bibliography lacks: a quick test before
+    front_matter_key_problems() parses the page again for line numbers."""
+    for field, inner in KEY_FIELDS:
+        items = front_matter.get(field)
+        for item in items if isinstance(items, list) else []:
+            key = item.get(inner) if inner and isinstance(item, dict) else item
+            if isinstance(key, str) and key not in bibliography:
+                return True
+    return False
 
 
 def front_matter_key_problems(source: str, bibliography: Bibliography, shown: str) -> list[Problem]:

@@ -13,6 +13,7 @@ Python-Markdown host can use `makeExtension(bibliography_dir=..., language=...)`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -20,8 +21,8 @@ from pathlib import Path
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.extensions.attr_list import AttrListExtension
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from wayout.bibliography.cache import BibliographyCache
 from wayout.bibliography.citations import escaped_at_signs, find_citations, unknown_key_problems
@@ -37,8 +38,31 @@ EXPORT_FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 BIBLIOGRAPHY_DOWNLOAD_STEM = "downloads/wayout-bibliography"
 
 
+_DEFERRED = re.compile(r"<!--wayout-deferred:(\d+)-->")
+
+
 def cited_in_placeholder(key: str) -> str:
     return f"<!--wayout-cited-in:{key}-->"
+
+
+def fill_deferred(html: str, fragments: list[str]) -> str:
+    """Put a page's deferred citation and reference-list HTML in place of its placeholders."""
+    if not fragments:
+        return html
+    return _DEFERRED.sub(lambda match: fragments[int(match.group(1))], html)
+
+
+# Far more than a site's pages in all its languages: only a long editing session reaches it.
+PAGE_CACHE_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """What a page's text holds: its citations' HTML and where it goes, and its problems."""
+
+    replacements: tuple[tuple[int, int, str | None], ...]  # (start, end, HTML or None to delete), in order
+    cited_keys: tuple[str, ...]
+    problems: tuple[Problem, ...]  # lines counted from the text's first line, without the offset
 
 
 @dataclass
@@ -53,8 +77,10 @@ class CitationRenderer:
     language: str
     topics: TopicLabels = field(default_factory=lambda: TopicLabels({}))
     translate: Callable[[str, str], str] = field(default_factory=lambda: load_ui_strings().translate)
-    source: str = "<page>"
-    line_offset: int = 0
+    # The page's path as problems name it, and the lines before its text (front matter); either may
+    # be a function giving it, since only a page with a problem needs them.
+    source: str | Callable[[], str] = "<page>"
+    line_offset: int | Callable[[], int] = 0
     # Where the page's own reference downloads are (None: offer none), and the way to the site root.
     page_downloads_stem: str | None = None
     site_root: str = ""
@@ -64,6 +90,16 @@ class CitationRenderer:
     # Keys the page names outside its text (a profile's sources, for example), listed among its
     # references as if cited. Set by the host after start_page().
     also_cite: list[str] = field(default_factory=list)
+    # Deferred: the page gets HTML comments where citations and the reference list go, and their
+    # HTML waits in `deferred` until the host calls fill_deferred() on the finished page. MkDocs
+    # hosts defer so that Material's search indexer, which parses every page's HTML in Python, does
+    # not parse thousands of citation links and reference entries it would leave out of the index.
+    defer: bool = False
+    deferred: list[str] = field(default_factory=list)
+    references_heading_added: bool = False
+    # What parsing a page's text found, by (text, language), for hosts that render the same pages
+    # again (`mkdocs serve`). Only valid for this formatter: a new bibliography needs a new dict.
+    page_cache: dict | None = None
 
     def __post_init__(self):
         self.build_language = self.language
@@ -73,8 +109,8 @@ class CitationRenderer:
 
     def start_page(
         self,
-        source: str,
-        line_offset: int = 0,
+        source: str | Callable[[], str],
+        line_offset: int | Callable[[], int] = 0,
         page_downloads_stem: str | None = None,
         site_root: str = "",
         language: str | None = None,
@@ -85,26 +121,31 @@ class CitationRenderer:
         self.source, self.line_offset = source, line_offset
         self.page_downloads_stem, self.site_root = page_downloads_stem, site_root
         self.cited_keys, self.has_bibliography, self.also_cite = [], False, []
+        self.deferred, self.references_heading_added = [], False
+
+    def _place(self, markdown: Markdown, html: str) -> str:
+        if not self.defer:
+            return markdown.htmlStash.store(html)
+        self.deferred.append(html)
+        return markdown.htmlStash.store(f"<!--wayout-deferred:{len(self.deferred) - 1}-->")
 
     def render(self, markdown: Markdown, text: str) -> str:
         """The page's Markdown with citations replaced by stashed HTML and the reference list added."""
-        citations = find_citations(text, self.line_offset)
+        parsed = self._parsed(text)
+        if parsed.problems:
+            offset = self.line_offset() if callable(self.line_offset) else self.line_offset
+            source = self.source() if callable(self.source) else self.source
+            self.problems.extend(
+                Problem(source, problem.line + offset, problem.message, problem.fix) for problem in parsed.problems
+            )
         bibliography = self.formatter.bibliography
-        problems = unknown_key_problems(citations, bibliography, self.source)
-        self.problems.extend(problems)
-        # A citation with an unknown key stays as written; the host stops the build on the problem.
-        known = [citation for citation in citations if all(key in bibliography for key in citation.keys)]
         named = [key for key in self.also_cite if key in bibliography]
-        self.cited_keys = list(dict.fromkeys([*(key for citation in known for key in citation.keys), *named]))
-        replacements = [
-            (citation.start, citation.end, self.formatter.citation(citation, self.language).html) for citation in known
-        ]
-        replacements += [(offset, offset + 1, None) for offset in escaped_at_signs(text)]
+        self.cited_keys = list(dict.fromkeys([*parsed.cited_keys, *named]))
         pieces, position = [], 0
-        for start, end, html in sorted(replacements, key=lambda replacement: replacement[0]):
+        for start, end, html in parsed.replacements:
             pieces.append(text[position:start])
             if html is not None:
-                pieces.append(markdown.htmlStash.store(html))
+                pieces.append(self._place(markdown, html))
             position = end
         pieces.append(text[position:])
         rendered = "".join(pieces)
@@ -115,6 +156,29 @@ class CitationRenderer:
             rendered += self.references_markdown(markdown)
         return rendered
 
+    def _parsed(self, text: str) -> ParsedPage:
+        cache_key = (text, self.language)
+        if self.page_cache is not None and cache_key in self.page_cache:
+            return self.page_cache[cache_key]
+        citations = find_citations(text)
+        bibliography = self.formatter.bibliography
+        # A citation with an unknown key stays as written; the host stops the build on the problem.
+        known = [citation for citation in citations if all(key in bibliography for key in citation.keys)]
+        replacements = [
+            (citation.start, citation.end, self.formatter.citation(citation, self.language).html) for citation in known
+        ]
+        replacements += [(offset, offset + 1, None) for offset in escaped_at_signs(text)]
+        parsed = ParsedPage(
+            replacements=tuple(sorted(replacements, key=lambda replacement: replacement[0])),
+            cited_keys=tuple(dict.fromkeys(key for citation in known for key in citation.keys)),
+            problems=tuple(unknown_key_problems(citations, bibliography, "")),
+        )
+        if self.page_cache is not None:
+            if len(self.page_cache) >= PAGE_CACHE_LIMIT:
+                self.page_cache.clear()  # a long `mkdocs serve` session keeps every edit otherwise
+            self.page_cache[cache_key] = parsed
+        return parsed
+
     def references_markdown(self, markdown: Markdown) -> str:
         entries = self.formatter.references(self.cited_keys, self.language)
         items = "\n".join(f'<li id="{reference_anchor(entry.key)}">{entry.html}</li>' for entry in entries)
@@ -123,8 +187,10 @@ class CitationRenderer:
         html = f'<ul class="wayout-reference-list" data-search-exclude>\n{items}\n</ul>'
         if self.page_downloads_stem:
             html += "\n" + self._downloads_paragraph(self.t("references.download"), self.page_downloads_stem)
-        heading = self.t("references.heading")
-        return f"\n\n## {heading} {{#{REFERENCES_ID}}}\n\n{markdown.htmlStash.store(html)}"
+        # The heading stays Markdown so that it is in the table of contents; ReferencesHeadingId gives
+        # it the same id in every language.
+        self.references_heading_added = True
+        return f"\n\n## {self.t('references.heading')}\n\n{self._place(markdown, html)}"
 
     def bibliography_html(self) -> str:
         entries = self.formatter.all_references(self.language)
@@ -187,6 +253,24 @@ class CitationsPreprocessor(Preprocessor):
         return self.renderer.render(self.md, "\n".join(lines)).split("\n")
 
 
+class ReferencesHeadingId(Treeprocessor):
+    """Gives the References heading the id citations link to, without needing attr_list."""
+
+    def __init__(self, md: Markdown, renderer: CitationRenderer):
+        super().__init__(md)
+        self.renderer = renderer
+
+    def run(self, root) -> None:
+        if not self.renderer.references_heading_added:
+            return
+        # The heading was appended after everything the author wrote: it is the last h2 of the
+        # page (footnotes, which come after it, are a div).
+        for element in reversed(root):
+            if element.tag == "h2":
+                element.set("id", REFERENCES_ID)
+                return
+
+
 class CitationsExtension(Extension):
     def __init__(self, renderer: CitationRenderer | None = None, **kwargs):
         self.config = {
@@ -199,12 +283,12 @@ class CitationsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         if self.renderer is None:
             self.renderer = standalone_renderer(Path(self.getConfig("bibliography_dir")), self.getConfig("language"))
-        if "attr_list" not in md.treeprocessors:
-            # The reference heading carries a fixed id, the same in every language.
-            AttrListExtension().extendMarkdown(md)
         # After whitespace normalisation (30), before fenced code (25) and raw HTML blocks (20) are
         # stashed, so that code and markup are still visible to the citation parser, which skips them.
         md.preprocessors.register(CitationsPreprocessor(md, self.renderer), "wayout_citations", 28)
+        # Before toc (5), which keeps an id it finds and would otherwise make one from the
+        # translated heading text.
+        md.treeprocessors.register(ReferencesHeadingId(md, self.renderer), "wayout_references_id", 9)
 
 
 _STANDALONE_CACHES: dict[Path, BibliographyCache] = {}

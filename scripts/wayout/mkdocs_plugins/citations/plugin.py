@@ -6,7 +6,9 @@ hands them the page being rendered, collects what they found, and writes the dow
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,15 +18,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wayout.bibliography.cache import BibliographyCache
-from wayout.bibliography.check import check_citations
+from wayout.bibliography.check import check_citations, front_matter_key_problems, names_unknown_keys
 from wayout.bibliography.exports import to_bibtex, to_csl_json, to_ris
+from wayout.bibliography.formatting import ReferenceFormatter
 from wayout.bibliography.topics import read_topic_labels
 from wayout.frontmatter import body_line_offset
 from wayout.markdown_extensions.citations import (
     BIBLIOGRAPHY_DOWNLOAD_STEM,
+    PAGE_CACHE_LIMIT,
     CitationRenderer,
     CitationsExtension,
     cited_in_placeholder,
+    fill_deferred,
 )
 from wayout.mkdocs_plugins.citations.config import CitationsConfig
 from wayout.mkdocs_plugins.languages import build_languages, written_language
@@ -36,6 +41,19 @@ log = get_plugin_logger(__name__)
 # the bibliography should be parsed and formatted again only when a .bib file changed.
 _CACHES: dict[Path, BibliographyCache] = {}
 _CHECKED_CITATIONS: tuple | None = None
+
+
+@dataclass
+class RenderCaches:
+    """Work kept for as long as the bibliography does not change: what each page's text cites (a
+    rebuild after editing one page parses only that page again) and each set of references' exports."""
+
+    formatter: ReferenceFormatter
+    pages: dict = field(default_factory=dict)
+    exports: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
+
+
+_RENDER_CACHES: dict[Path, RenderCaches] = {}
 
 EXPORTERS = (("bib", to_bibtex), ("ris", to_ris), ("json", to_csl_json))
 
@@ -51,11 +69,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def __init__(self):
         self.renderer: CitationRenderer | None = None
+        self.caches: RenderCaches | None = None
         self.root = Path.cwd()
         self.cited_in: dict[str, list[Page]] = defaultdict(list)
         self.page_keys: dict[str, list[str]] = {}
         self.bibliography_pages: dict[str, str] = {}  # url: the language the page is written in
+        self.deferred_html: dict[str, list[str]] = {}  # dest_uri: the page's citation HTML, by placeholder
         self.languages: set[str] = set()
+        self.rendered_sources: set[Path] = set()
+        self.front_matter_problems: list[Problem] = []
 
     # After mkdocs-static-i18n (-100), which sets the language of the build being configured.
     @event_priority(-120)
@@ -72,10 +94,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         language = config.theme.get("language") or "en"
         languages = build_languages(config)
         topics, problems = read_topic_labels(folder, formatter.bibliography.topics(), languages, self.root)
-        problems += self._citation_problems(Path(config.docs_dir), formatter.bibliography)
         if problems:
             raise PluginError(format_problems(problems))
-        self.renderer = CitationRenderer(formatter, language, topics)
+        # Deferred until on_post_page, after Material's search plugin has indexed the page.
+        if folder not in _RENDER_CACHES or _RENDER_CACHES[folder].formatter is not formatter:
+            _RENDER_CACHES[folder] = RenderCaches(formatter)
+        self.caches = _RENDER_CACHES[folder]
+        self.renderer = CitationRenderer(formatter, language, topics, defer=True, page_cache=self.caches.pages)
         self.languages = set(languages)
         # mkdocs-static-i18n configures the same config once per language: one extension at a time.
         config.markdown_extensions[:] = [
@@ -85,30 +110,43 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.cited_in = defaultdict(list)
         self.page_keys = {}
         self.bibliography_pages = {}
+        self.deferred_html = {}
+        self.rendered_sources = set()
+        self.front_matter_problems = []
         return config
 
     def on_page_markdown(self, markdown: str, *, page: Page, config, files):
         if not self.config.enabled:
             return markdown
+        source = Path(page.file.abs_src_path)
+        self.rendered_sources.add(source)
+        bibliography = self.renderer.formatter.bibliography
+        if names_unknown_keys(page.meta, bibliography):
+            self.front_matter_problems += front_matter_key_problems(
+                page.file.content_string, bibliography, display_path(source, self.root)
+            )
+        # Worked out only for a page with a problem: resolving paths costs more than rendering a
+        # page's citations from the cache on a rebuild.
         self.renderer.start_page(
-            display_path(Path(page.file.abs_src_path), self.root),
-            body_line_offset(page.file.content_string),
+            lambda: display_path(source, self.root),
+            lambda: body_line_offset(page.file.content_string),
             page_downloads_stem=downloads_stem(page.file.dest_uri).name if self.config.page_downloads else None,
             site_root="../" * page.url.count("/"),
             language=written_language(page, self.languages, self.renderer.build_language),
         )
         return markdown
 
-    def _citation_problems(self, docs_dir: Path, bibliography) -> list[Problem]:
-        """Unknown keys in the pages of every language, checked before the first language is built
-        (a page only the last language builds would otherwise be reported in a second run).
-        Checked again only when a page or the bibliography changed."""
+    def _unrendered_page_problems(self, docs_dir: Path) -> list[Problem]:
+        """Unknown keys in the pages this build did not render: the other languages' pages, which
+        mkdocs-static-i18n builds later, would otherwise be reported only in a second run. Checked
+        again only when one of those pages or the bibliography changed."""
         global _CHECKED_CITATIONS
-        pages = sorted(docs_dir.rglob("*.md"))
+        bibliography = self.renderer.formatter.bibliography
+        pages = sorted(page for page in docs_dir.rglob("*.md") if page not in self.rendered_sources)
         fingerprint = (bibliography.fingerprint, tuple((str(page), page.stat().st_mtime_ns) for page in pages))
         if _CHECKED_CITATIONS == fingerprint:
             return []
-        problems = check_citations(docs_dir, bibliography, self.root)
+        problems = check_citations(docs_dir, bibliography, self.root, pages)
         if not problems:
             _CHECKED_CITATIONS = fingerprint
         return problems
@@ -120,21 +158,26 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self.cited_in[key].append(page)
         if self.renderer.cited_keys:
             self.page_keys[page.file.dest_uri] = list(self.renderer.cited_keys)
+        self.deferred_html[page.file.dest_uri] = self.renderer.deferred
         if self.renderer.has_bibliography:
             self.bibliography_pages[page.url] = self.renderer.language
         return html
 
-    # Every page has been rendered by now (MkDocs renders all pages before it runs on_env), so every
-    # unknown key of every page is reported at once.
+    # Every page of this build has been rendered by now (MkDocs renders all pages before it runs
+    # on_env); with the pages it did not render checked too, every unknown key is reported at once.
     def on_env(self, env, *, config, files):
-        if self.config.enabled and self.renderer.problems:
-            problems: list[Problem] = sorted(set(self.renderer.problems))
-            raise PluginError(format_problems(problems))
+        if not self.config.enabled:
+            return env
+        problems = [*self.renderer.problems, *self.front_matter_problems]
+        problems += self._unrendered_page_problems(Path(config.docs_dir))
+        if problems:
+            raise PluginError(format_problems(sorted(set(problems))))
         return env
 
     def on_post_page(self, output: str, *, page: Page, config):
         if not self.config.enabled:
             return output
+        output = fill_deferred(output, self.deferred_html.pop(page.file.dest_uri, []))
         if page.url in self.bibliography_pages:
             output = self._fill_cited_in(output, page)
         keys = self.page_keys.get(page.file.dest_uri)
@@ -162,6 +205,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _write_exports(self, stem: Path, keys: list[str] | None) -> None:
         bibliography = self.renderer.formatter.bibliography
-        stem.parent.mkdir(parents=True, exist_ok=True)
-        for suffix, export in EXPORTERS:
-            stem.with_name(f"{stem.name}.{suffix}").write_text(export(bibliography, keys), encoding="utf-8")
+        selection = tuple(sorted(keys)) if keys is not None else ()
+        texts = self.caches.exports.get(selection) if keys is not None else None
+        if texts is None:
+            texts = {suffix: export(bibliography, keys) for suffix, export in EXPORTERS}
+            if keys is not None:
+                if len(self.caches.exports) >= PAGE_CACHE_LIMIT:
+                    self.caches.exports.clear()
+                self.caches.exports[selection] = texts
+        folder = str(stem.parent)
+        os.makedirs(folder, exist_ok=True)
+        for suffix, text in texts.items():
+            with open(os.path.join(folder, f"{stem.name}.{suffix}"), "w", encoding="utf-8") as file:
+                file.write(text)
