@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from wayout import yaml_files
 
 DEFAULT_LANGUAGE = "en"
 
@@ -31,4 +31,4 @@ class UiStrings:
 @cache
 def load_ui_strings() -> UiStrings:
     text = resources.files("wayout.data").joinpath("ui.yml").read_text("utf-8")
-    return UiStrings(yaml.safe_load(text))
+    return UiStrings(yaml_files.safe_load(text))

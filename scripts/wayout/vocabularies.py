@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from wayout import yaml_files
 
 DEFAULT_LANGUAGE = "en"
 
@@ -39,5 +39,5 @@ class Vocabularies:
 @cache
 def load_vocabularies() -> Vocabularies:
     text = resources.files("wayout.data").joinpath("vocabularies.yml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml_files.safe_load(text)
     return Vocabularies({name: {str(value): labels for value, labels in values.items()} for name, values in data.items()})

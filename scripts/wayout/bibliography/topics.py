@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from wayout import yaml_files
 from wayout.problems import Problem, display_path
 
 TOPICS_FILE = "topics.yml"
@@ -33,7 +34,7 @@ def read_topic_labels(folder: Path, topics: list[str], languages: list[str], roo
         ]
     text = path.read_text("utf-8")
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml_files.safe_load(text) or {}
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
         return TopicLabels({}), [Problem(shown, line, f"not valid YAML ({error.problem})", "fix the YAML syntax")]

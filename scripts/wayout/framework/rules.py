@@ -6,7 +6,7 @@ import json
 from functools import cache
 from importlib import resources
 
-import yaml
+from wayout import yaml_files
 
 RULES_PACKAGE = "wayout.data.framework"
 
@@ -14,13 +14,13 @@ RULES_PACKAGE = "wayout.data.framework"
 @cache
 def load_rules() -> dict:
     text = resources.files(RULES_PACKAGE).joinpath("rules.yml").read_text("utf-8")
-    return _string_keys(yaml.safe_load(text))
+    return _string_keys(yaml_files.safe_load(text))
 
 
 @cache
 def load_practice() -> dict:
     text = resources.files(RULES_PACKAGE).joinpath("practice.yml").read_text("utf-8")
-    return _string_keys(yaml.safe_load(text))
+    return _string_keys(yaml_files.safe_load(text))
 
 
 def rules_as_json() -> str:
