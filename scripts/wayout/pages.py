@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wayout.editorial import editorial_problems
 from wayout.frontmatter import parse_front_matter
 from wayout.problems import Problem, display_path
 from wayout.schemas import validate_front_matter
@@ -12,7 +13,7 @@ from wayout.schemas import validate_front_matter
 def check_page(text: str, display: str) -> list[Problem]:
     front, problems = parse_front_matter(text, display)
     if front is not None:
-        problems = problems + validate_front_matter(front, display)
+        problems = problems + validate_front_matter(front, display) + editorial_problems(front, text, display)
     return problems
 
 

@@ -1,0 +1,184 @@
+"""Editorial rules a schema cannot express: lengths, citation counts, required sections, leftover
+template text and one sentence per line. Every rule reports the file and line to fix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from wayout.bibliography.citations import find_citations
+from wayout.frontmatter import FrontMatter
+from wayout.problems import Problem
+
+SUMMARY_MAX_WORDS = 60
+REVIEW_MIN_WORDS = 1500
+REVIEW_MIN_CITED_WORKS = 10
+FACTSHEET_MAX_WORDS = 550  # about one printed A4 page with its key-message box
+GAPS_ID = "gaps"
+MODULE_SECTIONS = ("content", "exercises", "case-study", "self-check", "trainer-notes", "handouts")
+
+_WORD = re.compile(r"[^\W_](?:[\w'’\-]*\w)?")
+_HEADING_ID = re.compile(r"^#{1,6}\s.*\{[^}]*#([\w-]+)[^}]*\}\s*$")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_LEFTOVER = re.compile(r"\b(TODO|FIXME|TBD|XXX)\b|lorem ipsum|<!--\s*template", re.IGNORECASE)
+_LEFTOVER_CASE_SENSITIVE = {"TODO", "FIXME", "TBD", "XXX"}
+# Abbreviations a sentence does not end on. Single capitals (initials: "J. Horgan") are
+# handled by the pattern itself.
+_ABBREVIATIONS = (
+    "e.g", "i.e", "etc", "cf", "vs", "al", "pp", "p", "no", "nos", "vol", "ed", "eds", "dr", "mr", "mrs",
+    "ms", "st", "art", "para", "paras", "ch", "chap", "approx", "ca", "fig", "inc", "ltd", "co", "jr",
+    "sr", "n.d", "op", "cit", "ibid", "resp", "sec", "no", "nr", "v",
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[\w)\]\"”’*_])([.!?])[\"”’)*_]*\s+(?=[\"“‘(*_]*[A-Z])")
+_INLINE_CODE = re.compile(r"(`+).+?\1")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+")
+
+
+def editorial_problems(front: FrontMatter, text: str, display: str) -> list[Problem]:
+    """Problems of a page whose front matter parsed; `text` is the whole file."""
+    lines = text.splitlines()
+    body_start = front.body_line - 1  # index of the first body line
+    body_lines = lines[body_start:]
+    body = "\n".join(body_lines)
+    prose = list(_prose_lines(body_lines, body_start))
+    problems = _summary_problems(front, display)
+    problems += _leftover_problems(prose, display)
+    problems += _sentence_per_line_problems(prose, display)
+    page_type = front.data.get("type")
+    if page_type == "review":
+        problems += _review_problems(front, body, body_lines, body_start, display)
+    elif page_type == "module":
+        problems += _section_problems(body_lines, body_start, MODULE_SECTIONS, display, front, "a module")
+        if "??? question" not in body and "???+ question" not in body:
+            problems.append(Problem(display, _line_of_id(body_lines, body_start, "self-check") or front.first_line,
+                                    "the self-check has no questions",
+                                    'add questions as `??? question "…"` blocks with the answer indented below'))
+    elif page_type == "factsheet":
+        words = count_words(body)
+        if words > FACTSHEET_MAX_WORDS:
+            problems.append(Problem(display, front.body_line, f"the factsheet has {words} words, more than fit on one printed page",
+                                    f"cut it to at most {FACTSHEET_MAX_WORDS} words; move detail to a review or guide and link to it"))
+    return problems
+
+
+def count_words(markdown: str) -> int:
+    """Words a reader reads: code, HTML comments, link targets and citation keys left out."""
+    text = re.sub(r"(?ms)^\s*(`{3,}|~{3,}).*?^\s*\1\s*$", " ", markdown)
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
+    text = _LINK_TARGET.sub("]", text)
+    text = re.sub(r"-?@[\w:.#$%&\-+?<>~/]+", " ", text)
+    text = re.sub(r"\{[^}\n]*#[^}\n]*\}", " ", text)
+    return len(_WORD.findall(text))
+
+
+def _summary_problems(front: FrontMatter, display: str) -> list[Problem]:
+    summary = front.data.get("summary")
+    if not isinstance(summary, str) or front.data.get("type") not in {"review", "factsheet", "module", "page"}:
+        return []
+    words = len(_WORD.findall(summary))
+    if words <= SUMMARY_MAX_WORDS:
+        return []
+    return [Problem(display, front.line_of(("summary",)), f"the summary has {words} words",
+                    f"shorten it to at most {SUMMARY_MAX_WORDS} words of plain language")]
+
+
+def _review_problems(front: FrontMatter, body: str, body_lines: list[str], body_start: int, display: str) -> list[Problem]:
+    problems = []
+    words = count_words(body)
+    if words < REVIEW_MIN_WORDS:
+        problems.append(Problem(display, front.body_line, f"the review has {words} words",
+                                f"a review needs at least {REVIEW_MIN_WORDS} words of body text"))
+    cited = {key for citation in find_citations(body) for key in citation.keys}
+    if len(cited) < REVIEW_MIN_CITED_WORKS:
+        problems.append(Problem(display, front.body_line, f"the review cites {len(cited)} distinct works",
+                                f"a review cites at least {REVIEW_MIN_CITED_WORKS} distinct works from bibliography/"))
+    problems += _section_problems(body_lines, body_start, (GAPS_ID,), display, front, "a review")
+    return problems
+
+
+def _section_problems(body_lines: list[str], body_start: int, ids: tuple[str, ...], display: str,
+                      front: FrontMatter, what: str) -> list[Problem]:
+    present = {match.group(1) for line in body_lines if (match := _HEADING_ID.match(line))}
+    return [
+        Problem(display, front.body_line, f"{what} needs a section with the id `{section}`",
+                f"add a heading ending in `{{#{section}}}`, e.g. `## … {{#{section}}}`")
+        for section in ids if section not in present
+    ]
+
+
+def _line_of_id(body_lines: list[str], body_start: int, section: str) -> int | None:
+    for index, line in enumerate(body_lines):
+        match = _HEADING_ID.match(line)
+        if match and match.group(1) == section:
+            return body_start + index + 1
+    return None
+
+
+def _prose_lines(body_lines: list[str], body_start: int) -> Iterator[tuple[int, str]]:
+    """(line number, text) of the lines that hold running text: not code, tables, HTML or comments."""
+    fence: str | None = None
+    in_comment = False
+    for index, line in enumerate(body_lines):
+        number = body_start + index + 1
+        stripped = line.strip()
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            continue
+        if in_comment:
+            in_comment = "-->" not in stripped
+            continue
+        if stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        # Tables and HTML are not running text. (Indented lines are: admonition and answer bodies.)
+        if not stripped or stripped.startswith(("|", "<")):
+            continue
+        yield number, line
+
+
+def _leftover_problems(prose: list[tuple[int, str]], display: str) -> list[Problem]:
+    problems = []
+    for number, line in prose:
+        for match in _LEFTOVER.finditer(_INLINE_CODE.sub(" ", line)):
+            found = match.group(0)
+            if match.group(1) and found not in _LEFTOVER_CASE_SENSITIVE:
+                continue  # "todo" in running text is a word, "TODO" a marker
+            problems.append(Problem(display, number, f"unfilled template text `{found}`",
+                                    "write the missing text, or remove the marker"))
+    return problems
+
+
+def _sentence_per_line_problems(prose: list[tuple[int, str]], display: str) -> list[Problem]:
+    problems = []
+    for number, line in prose:
+        text = _LIST_MARKER.sub("", _LINK_TARGET.sub("]", _INLINE_CODE.sub("code", line)))
+        for match in _SENTENCE_BREAK.finditer(text):
+            if _ends_with_abbreviation(text[: match.start(1)]):
+                continue
+            problems.append(Problem(display, number, "more than one sentence on this line",
+                                    "start each sentence on a new line (one sentence per line keeps diffs and translation review readable)"))
+            break
+    return problems
+
+
+def _ends_with_abbreviation(before: str) -> bool:
+    word = re.search(r"([\w.]+)$", before)
+    if word is None:
+        return False
+    token = word.group(1)
+    prefix = before[: -len(token)]
+    if token.isdigit() and (not prefix.strip() or prefix.endswith(('"', "“", "("))):
+        return True  # a numbered title: "1. Why?"
+    if len(token) == 1 and token.isupper():
+        return True  # an initial
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
+        return True  # "e.g", "U.S", "i.e"
+    if token.isdigit():
+        return False
+    return token.lower() in _ABBREVIATIONS
