@@ -26,6 +26,10 @@ PAGES = {
     "en/programmes/fixture.md": PROGRAMME,
     "en/programmes/unevaluated.md": UNEVALUATED,
     "en/what-works/mentoring.md": CARD,
+    "en/integrated.md": (
+        "---\ntype: page\ntitle: Integrated\n---\n# Integrated\n\n"
+        "| Component | Rating |\n|---|---|\n| Mentoring | <!-- evidence-rating: mentoring --> |\n"
+    ),
 }
 
 
@@ -200,3 +204,21 @@ def test_unknown_source_keys_stop_the_build_naming_each_line(tmp_path):
         " — did you mean `koehler2017understanding`?"
     ) in output
     assert "docs/fr/programmes/fixture.md:27: unknown bibliography key `nobody2020nothing` in `evaluations`" in output
+
+
+def test_a_page_shows_the_current_rating_of_an_evidence_card_it_names(site):
+    html = (site / "integrated" / "index.html").read_text()
+    card = (site / "what-works" / "mentoring" / "index.html").read_text()
+    headline = re.search(r'wayout-profile__headline">.*?(<span class="wayout-badge [^"]*">.*?</span>[^<]*</span>)', card, re.S).group(1)
+    assert f'<a class="wayout-rating-link" href="../what-works/mentoring/">{headline}</a>' in html
+    french = (site / "fr" / "integrated" / "index.html").read_text()
+    assert 'href="../what-works/mentoring/"' in french  # the French build's copy of the card
+
+
+def test_an_unknown_evidence_card_stops_the_build(tmp_path):
+    write_bibliography(tmp_path / "src" / "bibliography")
+    pages = {**PAGES, "en/integrated.md": "---\ntype: page\ntitle: I\n---\n# I\n\nSee <!-- evidence-rating: mentorship -->.\n"}
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "docs/en/integrated.md:7: no evidence card `mentorship` — use one of: mentoring" in output

@@ -8,3 +8,5 @@ class FrameworkConfig(Config):
     method_page = options.Type(str, default="framework/")
     # Folder in the built site for the open data (programmes.json, programmes.csv, evidence.json, schemas).
     data_dir = options.Type(str, default="data")
+    # Folder of the evidence cards, for `<!-- evidence-rating: card -->` markers.
+    evidence_dir = options.Type(str, default="what-works")

@@ -35,6 +35,9 @@ CATALOGUE_MARKERS = {"programme": "<!-- programme-catalogue -->", "evidence": "<
 METHOD_MARKER = re.compile(r"<!-- framework-table: ([a-z-]+) -->")
 OPEN_DATA_MARKER = "<!-- open-data -->"
 SELF_ASSESSMENT_MARKER = "<!-- self-assessment -->"
+# The current headline rating of an evidence card, wherever a page names it: the integrated
+# programme shows each component's rating without copying it, so it cannot go stale.
+EVIDENCE_RATING_MARKER = re.compile(r"<!-- evidence-rating: ([a-z0-9-]+) -->")
 
 
 class FrameworkPlugin(BasePlugin[FrameworkConfig]):
@@ -105,6 +108,8 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             data = self_assessment_data(written_language(page, self.languages, self.language))
             html = self.env.get_template("partials/wayout/self-assessment.html").render(data=data)
             page.content = page.content.replace(SELF_ASSESSMENT_MARKER, html)
+        if "<!-- evidence-rating:" in page.content:
+            page.content = EVIDENCE_RATING_MARKER.sub(lambda match: self._evidence_rating(match, page), page.content)
         if OPEN_DATA_MARKER in page.content:
             root = "../" * page.url.count("/")
             language = written_language(page, self.languages, self.language)
@@ -117,11 +122,24 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
     def _method_table(self, template, method: dict, match: re.Match, page: Page) -> str:
         table = match.group(1)
         if table not in METHOD_TABLES:
-            source = page.file.content_string
-            line = source[: max(source.find(match.group(0)), 0)].count("\n") + 1
-            where = display_path(Path(page.file.abs_src_path), self.root)
-            raise PluginError(f"{where}:{line}: unknown framework table `{table}` — use one of: {', '.join(METHOD_TABLES)}")
+            raise PluginError(f"{self._where(page, match.group(0))}: unknown framework table `{table}` — use one of: {', '.join(METHOD_TABLES)}")
         return template.render(method=method, table=table)
+
+    def _evidence_rating(self, match: re.Match, page: Page) -> str:
+        card = match.group(1)
+        url = f"{build_prefix(page, self.language)}{self.config.evidence_dir}/{card}/"
+        profile = self.profiles.get(url)
+        if profile is None or profile["front"]["type"] != "evidence":
+            cards = sorted(PurePosixPath(key).name for key, value in self.profiles.items() if value["front"]["type"] == "evidence"
+                           and key.startswith(build_prefix(page, self.language) + self.config.evidence_dir + "/"))
+            raise PluginError(f"{self._where(page, match.group(0))}: no evidence card `{card}` — use one of: {', '.join(cards)}")
+        badge = self.env.get_template("partials/wayout/badge.html").render(badge=profile["view"]["headline"])
+        return f'<a class="wayout-rating-link" href="{get_relative_url(url, page.url)}">{badge}</a>'
+
+    def _where(self, page: Page, text: str) -> str:
+        source = page.file.content_string
+        line = source[: max(source.find(text), 0)].count("\n") + 1
+        return f"{display_path(Path(page.file.abs_src_path), self.root)}:{line}"
 
     def _write_open_data(self, config) -> None:
         folder = Path(config.site_dir) / self.config.data_dir
