@@ -24,9 +24,16 @@ extra_javascript:
   - assets/javascripts/framework.js
   - assets/javascripts/self-assessment.js
 markdown_extensions:
+  - admonition
   - attr_list
   - footnotes
   - toc
+  - pymdownx.details
+  - pymdownx.superfences:
+      custom_fences:
+        - name: diagram
+          class: diagram
+          format: !!python/name:wayout.markdown_extensions.diagrams.fence_format
 plugins:
   - search
   - i18n:

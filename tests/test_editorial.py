@@ -184,3 +184,8 @@ def test_a_factsheet_needs_three_to_five_key_messages():
 
 def test_word_count_leaves_out_code_comments_links_and_keys():
     assert count_words("Two words [@horgan2010rehabilitating].\n<!-- hidden words -->\n```\ncode here\n```\n[link](https://a.b/c d)") == 3
+
+
+def test_headings_and_block_titles_may_hold_two_sentences():
+    text = review() + '### Handout: True or false? (Exercise 1)\n\n??? question "2. Why? Explain."\n    Because.\n'
+    assert problems(text) == []

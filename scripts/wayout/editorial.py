@@ -157,6 +157,8 @@ def _leftover_problems(prose: list[tuple[int, str]], display: str) -> list[Probl
 def _sentence_per_line_problems(prose: list[tuple[int, str]], display: str) -> list[Problem]:
     problems = []
     for number, line in prose:
+        if line.lstrip().startswith(("#", "???", "!!!")):
+            continue  # a heading or a block's title cannot be split over lines
         text = _LIST_MARKER.sub("", _LINK_TARGET.sub("]", _INLINE_CODE.sub("code", line)))
         for match in _SENTENCE_BREAK.finditer(text):
             if _ends_with_abbreviation(text[: match.start(1)]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wayout.diagrams import diagram_problems
 from wayout.editorial import editorial_problems
 from wayout.frontmatter import parse_front_matter
 from wayout.problems import Problem, display_path
@@ -14,7 +15,7 @@ def check_page(text: str, display: str) -> list[Problem]:
     front, problems = parse_front_matter(text, display)
     if front is not None:
         problems = problems + validate_front_matter(front, display) + editorial_problems(front, text, display)
-    return problems
+    return problems + diagram_problems(text, display)
 
 
 def check_pages(docs_dir: Path, root: Path) -> list[Problem]:

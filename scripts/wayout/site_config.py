@@ -8,10 +8,12 @@ import yaml
 
 
 class _IgnoreTagsLoader(yaml.SafeLoader):
-    """mkdocs.yml uses MkDocs' own tags (!ENV, !relative); their values do not matter here."""
+    """mkdocs.yml uses MkDocs' own tags (!ENV, !relative) and Python names (!!python/name: for
+    superfences' formatters); their values do not matter here."""
 
 
 _IgnoreTagsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_IgnoreTagsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def read_site_config(path: Path) -> dict:

@@ -1,0 +1,63 @@
+"""Reviews, factsheets, training modules and diagrams in a strict two-language fixture build."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_mkdocs_build
+from fixture_site import make_site
+from test_editorial import FACTSHEET, MODULE
+
+PLUGINS = ("wayout-site", "wayout-content")
+DIAGRAM = (
+    "```diagram\nkind: flow\ntitle: Release\ndescription: Two steps.\nsteps:\n  - Plan in prison\n  - Support after release\n```\n"
+)
+PAGES = {
+    "en/index.md": "---\ntype: page\ntitle: Home\n---\n# Home\n\n" + DIAGRAM,
+    "fr/index.md": "---\ntype: page\ntitle: Accueil\n---\n# Accueil\n\n" + DIAGRAM.replace("Release", "Sortie"),
+    "en/module.md": MODULE.replace("duration_minutes: 120", "duration_minutes: 150"),
+    "en/factsheet.md": FACTSHEET + "Short text.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("content")
+    result = run_mkdocs_build(make_site(root / "src", PAGES, PLUGINS), root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_a_module_shows_its_duration_audience_prerequisites_and_objectives_after_its_title(site):
+    html = (site / "module" / "index.html").read_text()
+    header = html[html.index("</h1>"): html.index('id="content"')]
+    assert "<dt>Duration</dt><dd>2 h 30 min</dd>" in header
+    assert "<dt>For</dt><dd>Prison staff</dd>" in header and "<dd>None</dd>" in header
+    assert "<li>Participants can explain one thing.</li>" in header
+
+
+def test_a_factsheet_shows_its_key_messages_in_a_labelled_box(site):
+    html = (site / "factsheet" / "index.html").read_text()
+    assert '<section class="wayout-key-messages" aria-labelledby="wayout-key-messages">' in html
+    assert html.index("<li>One.</li>") < html.index("Short text.")
+
+
+def test_an_untranslated_module_in_the_french_build_keeps_its_english_header(site):
+    html = (site / "fr" / "module" / "index.html").read_text()
+    assert "<dt>Duration</dt>" in html
+
+
+def test_a_diagram_is_drawn_at_build_time_with_its_text_version_in_the_page_language(site):
+    english = (site / "index.html").read_text()
+    french = (site / "fr" / "index.html").read_text()
+    assert '<svg class="wayout-diagram__svg"' in english and "<title" in english
+    assert '<summary data-wayout-ui="diagram.text_version">Text version</summary>' in english
+    assert '<summary data-wayout-ui="diagram.text_version">Version texte</summary>' in french
+
+
+def test_a_broken_diagram_stops_the_build_naming_file_and_line(tmp_path):
+    pages = {**PAGES, "en/index.md": PAGES["en/index.md"].replace("kind: flow", "kind: tree")}
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "docs/en/index.md:8: `kind` is 'tree' — use `kind: flow` or `kind: hub`" in output
