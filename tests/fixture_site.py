@@ -26,6 +26,7 @@ extra_javascript:
 markdown_extensions:
   - admonition
   - attr_list
+  - def_list
   - footnotes
   - toc
   - pymdownx.details

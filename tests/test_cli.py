@@ -21,6 +21,19 @@ def test_check_lists_every_problem_and_exits_1(tmp_path, capsys):
     assert "docs/en/b.md:1: the required field `title` is missing" in out
 
 
+def test_check_reports_glossary_problems_and_unknown_sources(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "docs" / "en" / "glossary").mkdir(parents=True)
+    (tmp_path / "docs" / "en" / "glossary" / "terms.yml").write_text(
+        '- term: Desistance\n  definition: "Stopping offending."\n  source: nobody2020nothing\n'
+        "- term: Exit\n  definition: " + '"' + "word " * 31 + '"\n'
+    )
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "docs/en/glossary/terms.yml:1: the source `nobody2020nothing` of “Desistance” is not in the bibliography" in out
+    assert "docs/en/glossary/terms.yml:4: the definition of “Exit” has 31 words — write one sentence of at most 30 words" in out
+
+
 def test_console_script_runs_without_traceback_on_bad_input(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
     (tmp_path / "docs").mkdir()

@@ -17,6 +17,15 @@ PAGES = {
     "fr/index.md": "---\ntype: page\ntitle: Accueil\n---\n# Accueil\n\n" + DIAGRAM.replace("Release", "Sortie"),
     "en/module.md": MODULE.replace("duration_minutes: 120", "duration_minutes: 150"),
     "en/factsheet.md": FACTSHEET + "Short text.\n",
+    "en/glossary/index.md": "---\ntype: page\ntitle: Glossary\n---\n# Glossary\n\n<!-- glossary -->\n",
+    "en/glossary/terms.yml": (
+        "- term: Desistance\n  definition: \"Stopping offending and staying stopped.\"\n  forms: [desisting]\n"
+        "- term: Case conference\n  definition: \"A meeting of agencies about one person.\"\n"
+    ),
+    "en/desistance.md": (
+        "---\ntype: page\ntitle: Desistance matters\n---\n# Desistance matters\n\n"
+        "People keep desisting over years.\nDesistance is slow.\n\nA case conference helps; `case conference` in code does not.\n"
+    ),
 }
 
 
@@ -61,3 +70,30 @@ def test_a_broken_diagram_stops_the_build_naming_file_and_line(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     assert "docs/en/index.md:8: `kind` is 'tree' — use `kind: flow` or `kind: hub`" in output
+
+
+def test_the_glossary_page_lists_every_term_with_an_anchor(site):
+    html = (site / "glossary" / "index.html").read_text()
+    assert '<dt id="term-case-conference">Case conference</dt>' in html
+    assert html.index('id="term-case-conference"') < html.index('id="term-desistance"')
+    assert 'class="wayout-term"' not in html
+
+
+def test_the_first_occurrence_of_each_term_links_to_its_definition_with_a_tooltip(site):
+    html = (site / "desistance" / "index.html").read_text()
+    article = html[html.index("</h1>"):]
+    assert article.count('class="wayout-term"') == 2
+    assert '<a class="wayout-term" href="../glossary/#term-desistance" title="Stopping offending and staying stopped.">desisting</a>' in article
+    assert '<a class="wayout-term" href="../glossary/#term-case-conference" title="A meeting of agencies about one person.">case conference</a>' in article
+    assert "<code>case conference</code>" in article
+    assert 'class="wayout-term"' not in html[: html.index("</h1>")], "headings are not linked"
+
+
+def test_a_broken_glossary_stops_the_build_with_every_problem(tmp_path):
+    terms = "- term: Desistance\n- term: Case conference\n  definition: \"A meeting.\"\n  colour: red\n"
+    pages = {**PAGES, "en/glossary/terms.yml": terms}
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "docs/en/glossary/terms.yml:1: the term “Desistance” has no definition — add `definition:` with one plain sentence" in output
+    assert "docs/en/glossary/terms.yml:2: unknown glossary field `colour` — use only: definition, forms, source, term" in output

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from wayout import __version__
 from wayout.bibliography.check import check_bibliography_and_citations
+from wayout.bibliography.sources import read_bibliography
+from wayout.glossary import check_glossaries
 from wayout.pages import check_pages
 from wayout.problems import format_problems
 from wayout.site_config import language_codes, read_site_config
@@ -34,6 +36,8 @@ def _check(arguments: argparse.Namespace) -> int:
     languages = language_codes(read_site_config(root / "mkdocs.yml"))
     problems = check_pages(docs_dir, root)
     problems += check_bibliography_and_citations(root / "bibliography", docs_dir, root, languages)
+    bibliography, _ = read_bibliography(root / "bibliography", root)  # its own problems are listed above
+    problems += check_glossaries(docs_dir, bibliography, root)
     if problems:
         print(format_problems(problems))
         return 1

@@ -4,3 +4,5 @@ from mkdocs.config.base import Config
 
 class ContentConfig(Config):
     enabled = options.Type(bool, default=True)
+    # Folder of the glossary page and its terms.yml in each language's docs.
+    glossary_dir = options.Type(str, default="glossary")

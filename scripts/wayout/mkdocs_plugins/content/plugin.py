@@ -1,6 +1,6 @@
 """Wires the editorial page types into MkDocs: the header of reviews, factsheets and training
-modules from their front matter, and interface words inside generated content (a diagram's
-"Text version") in the language the page is written in.
+modules from their front matter, the glossary (its page and its tooltips), and interface words
+inside generated content (a diagram's "Text version") in the language the page is written in.
 
 The views come from scripts/wayout/page_headers.py (no MkDocs there); the layout from
 overrides/partials/wayout/page-header.html.
@@ -9,18 +9,26 @@ overrides/partials/wayout/page-header.html.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from wayout.glossary import TERMS_FILE, Term, glossary_markdown, load_glossary, unknown_source_problems
+from wayout.markdown_extensions.glossary import GlossaryExtension, GlossaryLinker
+from wayout.problems import display_path, format_problems
 
 from wayout.mkdocs_plugins.content.config import ContentConfig
-from wayout.mkdocs_plugins.languages import build_languages, written_language
+from wayout.mkdocs_plugins.languages import build_languages, build_prefix, written_language
 from wayout.page_headers import header_view
 from wayout.ui_strings import load_ui_strings
 
 # Generated HTML marks interface words it cannot translate itself (it does not know the page).
 _UI_WORD = re.compile(r'(<(?P<tag>[a-z]+) data-wayout-ui="(?P<key>[\w.]+)">)[^<]*(</(?P=tag)>)')
+GLOSSARY_MARKER = "<!-- glossary -->"
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -30,13 +38,61 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.env = None
         self.language = "en"
         self.languages: list[str] = []
+        self.glossaries: dict[str, list[Term]] = {}
+        self.linker = GlossaryLinker()
 
-    # After mkdocs-static-i18n (-100), which sets the language of the build being configured.
+    # After mkdocs-static-i18n (-100), which sets the language of the build being configured, and
+    # after the citations plugin (-120), whose bibliography the glossary's sources are checked against.
     @event_priority(-130)
     def on_config(self, config: MkDocsConfig):
         self.language = config.theme.get("language") or "en"
         self.languages = build_languages(config)
+        if not self.config.enabled:
+            return config
+        self.glossaries = self._load_glossaries(config)
+        # mkdocs-static-i18n configures the same config once per language: one extension at a time.
+        config.markdown_extensions[:] = [
+            extension for extension in config.markdown_extensions if not isinstance(extension, GlossaryExtension)
+        ]
+        self.linker = GlossaryLinker()
+        config.markdown_extensions.append(GlossaryExtension(self.linker))
         return config
+
+    def _load_glossaries(self, config: MkDocsConfig) -> dict[str, list[Term]]:
+        root = Path(config.config_file_path).parent
+        citations = config.plugins.get("wayout-citations")
+        renderer = getattr(citations, "renderer", None)
+        glossaries, problems = {}, []
+        for language in self.languages:
+            path = Path(config.docs_dir) / language / self.config.glossary_dir / TERMS_FILE
+            if not path.is_file():
+                continue
+            display = display_path(path, root)
+            terms, found = load_glossary(path, display)
+            problems += found
+            if renderer is not None:
+                problems += unknown_source_problems(terms, renderer.formatter.bibliography, display)
+            glossaries[language] = terms
+        if problems:
+            raise PluginError(format_problems(sorted(problems)))
+        return glossaries
+
+    def _terms_for(self, language: str) -> list[Term]:
+        """A language without its own glossary yet uses the default language's."""
+        return self.glossaries.get(language) or self.glossaries.get(self.languages[0] if self.languages else "en", [])
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config, files):
+        if not self.config.enabled:
+            return markdown
+        language = written_language(page, self.languages, self.language)
+        terms = self._terms_for(language)
+        glossary_url = build_prefix(page, self.language) + self.config.glossary_dir + "/"
+        on_glossary_page = GLOSSARY_MARKER in markdown
+        self.linker.set_terms(terms)
+        self.linker.start_page(None if on_glossary_page else get_relative_url(glossary_url, page.url))
+        if on_glossary_page:
+            markdown = markdown.replace(GLOSSARY_MARKER, glossary_markdown(terms))
+        return markdown
 
     def on_env(self, env, *, config, files):
         self.env = env
