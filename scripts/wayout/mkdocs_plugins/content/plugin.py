@@ -8,6 +8,7 @@ overrides/partials/wayout/page-header.html.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -15,14 +16,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from wayout.glossary import TERMS_FILE, Term, glossary_markdown, load_glossary, unknown_source_problems
 from wayout.markdown_extensions.glossary import GlossaryExtension, GlossaryLinker
 from wayout.problems import display_path, format_problems
 
 from wayout.mkdocs_plugins.content.config import ContentConfig
-from wayout.mkdocs_plugins.languages import build_languages, build_prefix, written_language
+from wayout.mkdocs_plugins.languages import build_languages, written_language
 from wayout.page_headers import header_view
 from wayout.ui_strings import load_ui_strings
 
@@ -86,10 +86,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
         language = written_language(page, self.languages, self.language)
         terms = self._terms_for(language)
-        glossary_url = build_prefix(page, self.language) + self.config.glossary_dir + "/"
         on_glossary_page = GLOSSARY_MARKER in markdown
         self.linker.set_terms(terms)
-        self.linker.start_page(None if on_glossary_page else get_relative_url(glossary_url, page.url))
+        self.linker.start_page(None if on_glossary_page else self._glossary_source_link(page))
         if on_glossary_page:
             markdown = markdown.replace(GLOSSARY_MARKER, glossary_markdown(terms))
         return markdown
@@ -97,6 +96,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_env(self, env, *, config, files):
         self.env = env
         return env
+
+    def _glossary_source_link(self, page: Page) -> str:
+        """The glossary as a link to its Markdown source, relative to this page's source: MkDocs
+        (and mkdocs-static-i18n for untranslated pages) turn it into the right URL and check it."""
+        source = page.file.src_uri
+        first = source.split("/", 1)[0]
+        top = first if "/" in source and first in self.languages else ""
+        glossary = posixpath.join(top, self.config.glossary_dir, "index.md")
+        return posixpath.relpath(glossary, posixpath.dirname(source) or ".")
 
     def on_page_content(self, html: str, *, page: Page, config, files):
         if not self.config.enabled or "data-wayout-ui=" not in html:
