@@ -38,7 +38,8 @@ def test_a_hub_joins_the_centre_to_each_partner():
     )
     assert problems == []
     html = render_svg(diagram)
-    assert html.count("<rect") == 4 and html.count("<line") == 3
+    # A trunk down from the centre and one arrow to each partner.
+    assert html.count("<rect") == 4 and html.count("<line") == 4 and html.count("marker-end") == 3
     assert "<p>Case conference:</p><ul><li>Prison</li><li>Probation</li><li>Police</li></ul>" in html
 
 

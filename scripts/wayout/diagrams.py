@@ -29,7 +29,7 @@ MIN_ITEMS, MAX_ITEMS = 2, 8
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*diagram\b.*$")
 
 BOX_WIDTH, BOX_HEIGHT, GAP, LINE_HEIGHT = 300, 56, 36, 19
-HUB_BOX_WIDTH, HUB_COLUMN_GAP = 190, 20
+HUB_BOX_WIDTH, HUB_COLUMN_GAP = 180, 48
 
 
 @dataclass(frozen=True)
@@ -129,22 +129,31 @@ def _flow(diagram: Diagram, ident: str) -> tuple[int, int, str]:
 
 
 def _hub(diagram: Diagram, ident: str) -> tuple[int, int, str]:
+    """The centre on top; a line runs down between two columns of partners and branches to each,
+    so that no line crosses a box."""
     width = 2 * HUB_BOX_WIDTH + HUB_COLUMN_GAP + 20
+    middle = width // 2
     centre_x = (width - BOX_WIDTH) // 2
     parts = [_box(centre_x, 10, BOX_WIDTH, diagram.centre, "wayout-diagram__box wayout-diagram__box--centre")]
-    hub_bottom = (width // 2, 10 + BOX_HEIGHT)
     rows = (len(diagram.items) + 1) // 2
+    top = 10 + BOX_HEIGHT + GAP
+    odd_last = len(diagram.items) % 2 == 1
+    bus_end = top + (rows - 1) * (BOX_HEIGHT + GAP) + (0 if odd_last else BOX_HEIGHT // 2)
+    branches = []
     for index, item in enumerate(diagram.items):
         row, column = divmod(index, 2)
-        if index == len(diagram.items) - 1 and len(diagram.items) % 2:
-            x = (width - HUB_BOX_WIDTH) // 2  # an odd last partner sits in the middle
+        y = top + row * (BOX_HEIGHT + GAP)
+        if odd_last and index == len(diagram.items) - 1:
+            x = (width - HUB_BOX_WIDTH) // 2  # an odd last partner sits below the line's end
+            branches.append(f'<line class="wayout-diagram__line" x1="{middle}" y1="{y - GAP}" x2="{middle}" y2="{y - 3}" marker-end="url(#{ident}-arrow)"/>')
         else:
             x = 10 + column * (HUB_BOX_WIDTH + HUB_COLUMN_GAP)
-        y = 10 + BOX_HEIGHT + 2 * GAP + row * (BOX_HEIGHT + GAP)
-        parts.append(f'<line class="wayout-diagram__line" x1="{hub_bottom[0]}" y1="{hub_bottom[1]}" '
-                     f'x2="{x + HUB_BOX_WIDTH // 2}" y2="{y - 3}" marker-end="url(#{ident}-arrow)" marker-start="url(#{ident}-arrow)"/>')
+            edge = x + HUB_BOX_WIDTH + 3 if column == 0 else x - 3
+            branches.append(f'<line class="wayout-diagram__line" x1="{middle}" y1="{y + BOX_HEIGHT // 2}" x2="{edge}" y2="{y + BOX_HEIGHT // 2}" marker-end="url(#{ident}-arrow)"/>')
         parts.append(_box(x, y, HUB_BOX_WIDTH, item))
-    height = 20 + BOX_HEIGHT + 2 * GAP + rows * BOX_HEIGHT + (rows - 1) * GAP
+    parts.insert(1, f'<line class="wayout-diagram__line" x1="{middle}" y1="{10 + BOX_HEIGHT}" x2="{middle}" y2="{bus_end}"/>')
+    parts += branches
+    height = top + rows * BOX_HEIGHT + (rows - 1) * GAP + 10
     return width, height, "".join(parts)
 
 
