@@ -45,6 +45,64 @@ def _check(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _i18n(arguments: argparse.Namespace) -> int:
+    from wayout.translations import STATES, mark_current, summary, translation_status
+
+    root = arguments.root or _find_project_root(Path.cwd())
+    if root is None:
+        print("error: no mkdocs.yml here or above — run `wayout i18n` inside the project, or pass --root", file=sys.stderr)
+        return 2
+    docs_dir = root / "docs"
+    languages = language_codes(read_site_config(root / "mkdocs.yml"))
+    default = languages[0] if languages else "en"
+    errors = []
+    for page in arguments.mark or []:
+        translated = Path(page) if Path(page).is_absolute() else (Path.cwd() / page)
+        try:
+            relative = translated.resolve().relative_to(docs_dir.resolve())
+        except ValueError:
+            errors.append(f"{page}: not a page under {docs_dir} — give the path of a translated page, e.g. docs/fr/index.md")
+            continue
+        language, inside = relative.parts[0], Path(*relative.parts[1:])
+        english = docs_dir / default / inside
+        if language == default or language not in languages:
+            errors.append(f"{page}: not in a translation folder — give a page under docs/<language>/ for one of: {', '.join(languages[1:])}")
+        elif not english.is_file():
+            errors.append(f"{page}: there is no English page docs/{default}/{inside.as_posix()} — translate an existing page, or remove this one")
+        elif not translated.is_file():
+            errors.append(f"{page}: no such file — copy docs/{default}/{inside.as_posix()} there and translate it first")
+        else:
+            try:
+                written = mark_current(translated, english)
+            except ValueError as error:
+                errors.append(f"{page}: {error}")
+                continue
+            print(f"marked {relative.as_posix()} current (translates English {written})")
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 1
+    if arguments.mark:
+        return 0
+    chosen = [language for language in languages if language != default and (not arguments.language or language in arguments.language)]
+    statuses = translation_status(docs_dir, default, [default, *chosen])
+    pages = len({status.page for status in statuses})
+    print(f"Translation status against docs/{default}/ ({pages} pages)")
+    print(f"{'language':<10}" + "".join(f"{state:>10}" for state in STATES))
+    for language, counts in summary(statuses).items():
+        print(f"{language:<10}" + "".join(f"{counts[state]:>10}" for state in STATES))
+    shown = [status for status in statuses if arguments.list or status.state == "outdated"]
+    if shown:
+        print()
+    for status in shown:
+        detail = ""
+        if status.state == "outdated":
+            detail = (f"  (translates {status.recorded_hash}, English is now {status.english_hash})" if status.recorded_hash
+                      else "  (records no source_hash: run wayout i18n --mark on it once it is checked)")
+        print(f"  {status.language}  {status.state:<9} {status.page}{detail}")
+    incomplete = any(status.state != "current" for status in statuses)
+    return 1 if arguments.strict and incomplete else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wayout", description="Tools for the WayOut knowledge base.")
     parser.add_argument("--version", action="version", version=f"wayout {__version__}")
@@ -52,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate front matter, the bibliography and every citation, and list every problem")
     check.add_argument("--root", type=Path, help="the project root (default: the folder holding mkdocs.yml)")
     check.set_defaults(run=_check)
+    i18n = commands.add_parser("i18n", help="report which translations are current, outdated or missing, or mark one current")
+    i18n.add_argument("--root", type=Path, help="the project root (default: the folder holding mkdocs.yml)")
+    i18n.add_argument("--language", action="append", help="only this language (repeatable)")
+    i18n.add_argument("--list", action="store_true", help="list every page, not only the outdated ones")
+    i18n.add_argument("--mark", nargs="+", metavar="PAGE", help="record that these translated pages translate the English page as it is now")
+    i18n.add_argument("--strict", action="store_true", help="exit 1 unless every page is current in every language")
+    i18n.set_defaults(run=_i18n)
     return parser
 
 

@@ -10,3 +10,5 @@ class SiteConfig(Config):
     content_security_policy = options.Type(bool, default=True)
     # Write a sitemap.xml in every page folder: Material's language selector fetches one beside each alternate.
     language_sitemaps = options.Type(bool, default=True)
+    # One search index per language, so that a search stays in the reader's language.
+    language_search = options.Type(bool, default=True)

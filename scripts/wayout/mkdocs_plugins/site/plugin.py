@@ -14,13 +14,23 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+import json
+import re
 
 from wayout.csp import add_content_security_policy
+from wayout.search_index import serialise, split_search_index
 from wayout.mkdocs_plugins.site.config import SiteConfig
 from wayout.pages import check_pages
 from wayout.problems import format_problems
 from wayout.sitemap import SitemapEntry, alternates_in_page, directory_sitemaps
+from wayout.translations import STATES, page_status, summary, translation_status
 from wayout.ui_strings import load_ui_strings
+
+TRANSLATION_COVERAGE_MARKER = "<!-- translation-coverage -->"
+# Material reads the search index (and resolves result links) from `base` in this JSON.
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")', re.DOTALL)
 
 log = get_plugin_logger(__name__)
 
@@ -36,6 +46,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.sitemaps: dict[str, list[SitemapEntry]] = {}
         self.checked_fingerprint: tuple | None = None
         self.live_reload = False
+        self.fallback_urls: set[str] = set()
+        self.languages: list[str] = []
 
     def on_startup(self, *, command, dirty):
         self.build_depth = 0
@@ -53,9 +65,23 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.default_language = self.language
             self.not_found_pages = {}
             self.sitemaps = {}
+            self.fallback_urls = set()
+        self.languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []]
         if self.config.check_front_matter:
             self._check_front_matter(config)
+        if self.build_depth == 0:
+            self._log_translation_status(config)
         return config
+
+    def _log_translation_status(self, config: MkDocsConfig) -> None:
+        languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []]
+        if len(languages) < 2 or not (Path(config.docs_dir) / self.language).is_dir():
+            return
+        counts = summary(translation_status(Path(config.docs_dir), self.language, languages))
+        report = "; ".join(
+            f"{language} " + ", ".join(f"{counts[language][state]} {state}" for state in STATES) for language in counts
+        )
+        log.info(f"Translations: {report} (wayout i18n lists the pages)")
 
     def on_pre_build(self, *, config):
         self.build_depth += 1
@@ -74,8 +100,45 @@ class SitePlugin(BasePlugin[SiteConfig]):
         source_language = page.file.src_uri.split("/", 1)[0]
         languages = {alternate["lang"] for alternate in config.extra.get("alternate") or []}
         context["wayout_fallback"] = source_language in languages and source_language != self.language
+        if context["wayout_fallback"]:
+            self.fallback_urls.add(page.url)
         context["wayout_source_language"] = source_language
+        context["wayout_outdated"] = False
+        default = self.default_language or self.language
+        english_url = page.url[len(self.language) + 1:] if page.url.startswith(f"{self.language}/") else page.url
+        context["wayout_english_url"] = get_relative_url(english_url or ".", page.url) if self.language != default else None
+        if source_language == self.language and self.language != default and source_language in languages:
+            inside = page.file.src_uri.split("/", 1)[1]
+            docs_dir = Path(config.docs_dir)
+            if (docs_dir / default / inside).is_file():
+                context["wayout_outdated"] = page_status(docs_dir, default, self.language, inside).state == "outdated"
         return context
+
+    def on_page_content(self, html: str, *, page: Page, config, files):
+        if not self.config.enabled or TRANSLATION_COVERAGE_MARKER not in html:
+            return html
+        languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []]
+        default = self.default_language or self.language
+        statuses = translation_status(Path(config.docs_dir), default, languages)
+        return html.replace(TRANSLATION_COVERAGE_MARKER, self._coverage_html(statuses, config))
+
+    def _coverage_html(self, statuses, config) -> str:
+        strings = load_ui_strings()
+        names = {alternate["lang"]: alternate.get("name", alternate["lang"]) for alternate in config.extra.get("alternate") or []}
+        counts = summary(statuses)
+
+        def t(key: str) -> str:
+            return strings.translate(key, self.language)
+
+        head = "".join(f'<th scope="col">{t("translation." + state)}</th>' for state in STATES)
+        rows = []
+        for language, states in counts.items():
+            total = sum(states.values()) or 1
+            cells = "".join(f"<td>{states[state]}</td>" for state in STATES)
+            share = round(100 * states["current"] / total)
+            rows.append(f'<tr><th scope="row" lang="{language}">{names.get(language, language)}</th>{cells}<td>{share}&nbsp;%</td></tr>')
+        return (f'<div class="wayout-table-scroll"><table class="wayout-coverage"><thead><tr><th scope="col">{t("translation.language")}</th>'
+                f'{head}<th scope="col">{t("translation.share_current")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
     # Last of all plugins: the policy hashes the final text of the page's inline scripts.
     @event_priority(-200)
@@ -86,6 +149,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
             location = page.canonical_url or page.abs_url or f"/{page.url}"
             entry = SitemapEntry(location, alternates_in_page(output, location))
             self.sitemaps.setdefault(self.language, []).append(entry)
+        if self.config.language_search and self.language != self.default_language and len(self.languages) > 1:
+            # This language's pages search this language's index, in <language>/search/.
+            output = _CONFIG_BASE.sub(lambda match: f"{match.group(1)}{match.group(2).rstrip('/')}/{self.language}{match.group(3)}",
+                                      output, count=1)
         if self.config.content_security_policy:
             output = add_content_security_policy(output, live_reload=self.live_reload)
         return output
@@ -112,6 +179,23 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self.config.language_sitemaps:
             self._write_folder_sitemaps(site_dir, config.site_url)
         self._write_not_found_pages(site_dir)
+        if self.config.language_search and len(self.languages) > 1:
+            self._write_language_search_indexes(site_dir)
+
+    def _write_language_search_indexes(self, site_dir: Path) -> None:
+        merged = site_dir / "search" / "search_index.json"
+        if not merged.is_file():
+            return
+        default = self.default_language or self.language
+        indexes = split_search_index(json.loads(merged.read_text("utf-8")), self.languages, default, self.fallback_urls)
+        sizes = []
+        for language, index in indexes.items():
+            target = merged if language == default else site_dir / language / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = serialise(index)
+            target.write_text(text, encoding="utf-8")
+            sizes.append(f"{language} {len(text.encode()) / 1024:.0f} KiB ({len(index['docs'])} entries)")
+        log.info(f"Search indexes, one per language: {', '.join(sizes)}")
 
     def _check_front_matter(self, config: MkDocsConfig) -> None:
         docs_dir = Path(config.docs_dir)
