@@ -42,19 +42,26 @@ plugins:
       fallback_to_default: true
       reconfigure_material: true
       languages:
-        - locale: en
-          default: true
-          name: English
-        - locale: fr
-          name: Français
+{languages}
 {plugins}"""
 
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "nl": "Nederlands", "pt": "Português", "es": "Español"}
 
-def make_site(root: Path, pages: dict[str, str], plugins: tuple[str, ...] = ("wayout-site",)) -> Path:
-    """Write mkdocs.yml and docs/<relative> for each page; returns the mkdocs.yml path."""
+
+def make_site(
+    root: Path, pages: dict[str, str], plugins: tuple[str, ...] = ("wayout-site",), languages: tuple[str, ...] = ("en", "fr")
+) -> Path:
+    """Write mkdocs.yml and docs/<relative> for each page; returns the mkdocs.yml path.
+    The first language is the default."""
     root.mkdir(parents=True, exist_ok=True)
     plugin_lines = "".join(f"  - {plugin}\n" for plugin in plugins)
-    (root / "mkdocs.yml").write_text(CONFIG.format(overrides=PROJECT_ROOT / "overrides", plugins=plugin_lines))
+    language_lines = "\n".join(
+        f"        - locale: {code}\n" + ("          default: true\n" if index == 0 else "") + f"          name: {LANGUAGE_NAMES[code]}"
+        for index, code in enumerate(languages)
+    )
+    (root / "mkdocs.yml").write_text(
+        CONFIG.format(overrides=PROJECT_ROOT / "overrides", plugins=plugin_lines, languages=language_lines)
+    )
     for relative, text in pages.items():
         path = root / "docs" / relative
         path.parent.mkdir(parents=True, exist_ok=True)

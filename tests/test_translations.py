@@ -129,5 +129,5 @@ def test_each_language_searches_only_its_own_pages(site):
     assert any(doc["text"] == "<p>Texte.</p>" for doc in french["docs"])
     # French pages read the French index: Material looks for it under `base`.
     page = (built / "fr" / "current" / "index.html").read_text()
-    assert '"base": "../../fr"' in page
+    assert '"base": "../../fr/"' in page
     assert '"base": ".."' in (built / "current" / "index.html").read_text()

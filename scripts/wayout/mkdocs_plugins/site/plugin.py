@@ -150,8 +150,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             entry = SitemapEntry(location, alternates_in_page(output, location))
             self.sitemaps.setdefault(self.language, []).append(entry)
         if self.config.language_search and self.language != self.default_language and len(self.languages) > 1:
-            # This language's pages search this language's index, in <language>/search/.
-            output = _CONFIG_BASE.sub(lambda match: f"{match.group(1)}{match.group(2).rstrip('/')}/{self.language}{match.group(3)}",
+            # This language's pages search this language's index, in <language>/search/. The slash
+            # matters: Material resolves "search/search_index.json" against this URL.
+            output = _CONFIG_BASE.sub(lambda match: f"{match.group(1)}{match.group(2).rstrip('/')}/{self.language}/{match.group(3)}",
                                       output, count=1)
         if self.config.content_security_policy:
             output = add_content_security_policy(output, live_reload=self.live_reload)
