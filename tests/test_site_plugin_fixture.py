@@ -22,6 +22,9 @@ def test_fixture_site_builds_with_the_plugin_rules(tmp_path):
     assert '<html lang="fr"' in (site / "fr" / "404.html").read_text()
     assert "Content-Security-Policy" in (site / "fr" / "topic" / "index.html").read_text()
     assert (site / "fr" / "topic" / "sitemap.xml").is_file()
+    root_sitemap = (site / "sitemap.xml").read_text()
+    assert "None" not in root_sitemap, "no site_url: addresses are site-relative, never 'None'"
+    assert '<loc>/topic/</loc>' in root_sitemap and 'hreflang="fr" href="/fr/topic/"' in root_sitemap
     # The translated home page is not a fallback; the untranslated topic page is.
     assert "wayout-fallback" not in (site / "fr" / "index.html").read_text()
     assert "wayout-fallback" in (site / "fr" / "topic" / "index.html").read_text()

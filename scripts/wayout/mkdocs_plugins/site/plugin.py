@@ -213,9 +213,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def _write_folder_sitemaps(self, site_dir: Path, site_url: str | None) -> None:
         base_path = urlsplit(site_url).path if site_url else "/"
         entries = [entry for language_entries in self.sitemaps.values() for entry in language_entries]
+        # The root one too: mkdocs-static-i18n's writes "None" for every address when no site_url is set.
         for folder, xml in directory_sitemaps(entries, base_path).items():
-            if folder == "":
-                continue  # The root sitemap, for every language, is the one mkdocs-static-i18n writes.
             target = site_dir / folder / "sitemap.xml"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(xml, encoding="utf-8")
