@@ -15,7 +15,7 @@ from wayout.problems import Problem
 
 TERMS_FILE = "terms.yml"
 MAX_DEFINITION_WORDS = 30
-_FIELDS = {"term", "definition", "source", "forms"}
+_FIELDS = {"term", "definition", "source", "forms", "en"}  # en: the English term a translation translates
 
 
 @dataclass(frozen=True)
