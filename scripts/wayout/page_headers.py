@@ -4,6 +4,7 @@ The writer puts these in front matter once; the page, the checks and the course 
 
 from __future__ import annotations
 
+from wayout.dates import format_date
 from wayout.ui_strings import load_ui_strings
 from wayout.vocabularies import load_vocabularies
 
@@ -27,7 +28,8 @@ def header_view(front: dict, language: str) -> dict | None:
         )},
         "summary": front.get("summary", ""),
         "audiences": [vocabularies.label("audiences", audience, language) for audience in front.get("audiences", [])],
-        "last_reviewed": front.get("last_reviewed", ""),
+        "last_reviewed": str(front.get("last_reviewed", "")),
+        "last_reviewed_text": format_date(str(front["last_reviewed"]), language) if front.get("last_reviewed") else "",
         "key_messages": list(front.get("key_messages", [])),
         "objectives": list(front.get("objectives", [])),
         "prerequisites": list(front.get("prerequisites", [])) or [t("module.no_prerequisites")],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wayout.dates import format_date
 from wayout.framework.engine import Rating, rate
 from wayout.framework.rules import load_rules
 from wayout.ui_strings import load_ui_strings
@@ -92,7 +93,9 @@ def key_facts(front: dict, labels: Labels) -> list[dict]:
         value = _lookup(front, path)
         if value in (None, "", []):
             continue
-        if path == "years":
+        if path == "last_reviewed":
+            value = format_date(str(value), labels.language)
+        elif path == "years":
             value = "–".join(str(value[part]) for part in ("start", "end") if part in value) + ("–" if "end" not in value else "")
         elif vocabulary and isinstance(value, list):
             value = ", ".join(labels.term(vocabulary, item) for item in value)
