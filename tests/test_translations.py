@@ -131,3 +131,21 @@ def test_each_language_searches_only_its_own_pages(site):
     page = (built / "fr" / "current" / "index.html").read_text()
     assert '"base": "../../fr/"' in page
     assert '"base": ".."' in (built / "current" / "index.html").read_text()
+
+
+def test_wayout_check_compares_each_translation_with_its_english_page(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - i18n:\n      languages:\n        - locale: en\n          default: true\n        - locale: fr\n"
+    )
+    pages = {
+        "en/a.md": "---\ntype: page\ntitle: A\n---\n\n# A\n\nSee [b](b.md).\n",
+        "en/b.md": "---\ntype: page\ntitle: B\n---\n\n# B\n",
+        "fr/a.md": "---\ntype: page\ntitle: A\n---\n\n# A\n\nVoir [b](c.md).\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text)
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "docs/fr/a.md:6: the link target `b.md` of docs/en/a.md is missing" in out
+    assert "docs/fr/a.md:8: the link target `c.md` is not in docs/en/a.md" in out

@@ -34,7 +34,7 @@ def _check(arguments: argparse.Namespace) -> int:
     pages = sorted(docs_dir.rglob("*.md"))
     print(f"Checking {len(pages)} pages in {docs_dir.relative_to(root)}/ ...", file=sys.stderr)
     languages = language_codes(read_site_config(root / "mkdocs.yml"))
-    problems = check_pages(docs_dir, root)
+    problems = check_pages(docs_dir, root, languages[0] if languages else None)
     problems += check_bibliography_and_citations(root / "bibliography", docs_dir, root, languages)
     bibliography, _ = read_bibliography(root / "bibliography", root)  # its own problems are listed above
     problems += check_glossaries(docs_dir, bibliography, root)

@@ -9,6 +9,7 @@ from wayout.editorial import editorial_problems
 from wayout.frontmatter import parse_front_matter
 from wayout.problems import Problem, display_path
 from wayout.schemas import validate_front_matter
+from wayout.translation_structure import structure_problems
 
 
 def check_page(text: str, display: str) -> list[Problem]:
@@ -18,7 +19,9 @@ def check_page(text: str, display: str) -> list[Problem]:
     return problems + diagram_problems(text, display)
 
 
-def check_pages(docs_dir: Path, root: Path) -> list[Problem]:
+def check_pages(docs_dir: Path, root: Path, default_language: str | None = None) -> list[Problem]:
+    """Every page's problems; with `default_language`, also what each translation lost or added
+    compared with its page in that language's folder."""
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         display = display_path(path, root)
@@ -30,4 +33,16 @@ def check_pages(docs_dir: Path, root: Path) -> list[Problem]:
             )
             continue
         problems.extend(check_page(text, display))
+        if default_language is not None:
+            problems.extend(_translation_problems(docs_dir, root, default_language, path, text, display))
     return sorted(problems)
+
+
+def _translation_problems(docs_dir: Path, root: Path, default_language: str, path: Path, text: str, display: str) -> list[Problem]:
+    relative = path.relative_to(docs_dir)
+    if len(relative.parts) < 2 or relative.parts[0] == default_language:
+        return []
+    english = docs_dir / default_language / Path(*relative.parts[1:])
+    if not english.is_file():
+        return []
+    return structure_problems(english.read_text("utf-8"), text, display, display_path(english, root))

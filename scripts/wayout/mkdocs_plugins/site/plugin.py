@@ -205,7 +205,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         fingerprint = tuple((str(path), path.stat().st_mtime_ns) for path in pages)
         if fingerprint == self.checked_fingerprint:
             return
-        problems = check_pages(docs_dir, root)
+        problems = check_pages(docs_dir, root, self.default_language)
         if problems:
             raise PluginError(format_problems(problems))
         self.checked_fingerprint = fingerprint
