@@ -45,7 +45,7 @@ plugins:
 {languages}
 {plugins}"""
 
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "nl": "Nederlands", "pt": "Português", "es": "Español"}
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "nl": "Nederlands", "pt": "Português", "es": "Español", "sv": "Svenska"}
 
 
 def make_site(

@@ -31,7 +31,7 @@ def test_missing_type_and_title():
 
 def test_unknown_fields_are_errors_with_their_line():
     assert problems_of("---\ntype: page\ntitle: X\nauthr: me\n---\n") == [
-        "p.md:4: unknown field `authr` for a page of type `page` — remove it or use one of: hide, summary, title, type"
+        "p.md:4: unknown field `authr` for a page of type `page` — remove it or use one of: hide, summary, title, translation, type"
     ]
 
 

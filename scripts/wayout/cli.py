@@ -10,6 +10,7 @@ from wayout import __version__
 from wayout.bibliography.check import check_bibliography_and_citations
 from wayout.bibliography.sources import read_bibliography
 from wayout.glossary import check_glossaries
+from wayout.language_data import missing_language_entries
 from wayout.pages import check_pages
 from wayout.problems import format_problems
 from wayout.site_config import language_codes, read_site_config
@@ -38,6 +39,7 @@ def _check(arguments: argparse.Namespace) -> int:
     problems += check_bibliography_and_citations(root / "bibliography", docs_dir, root, languages)
     bibliography, _ = read_bibliography(root / "bibliography", root)  # its own problems are listed above
     problems += check_glossaries(docs_dir, bibliography, root)
+    problems += missing_language_entries(languages, root)
     if problems:
         print(format_problems(problems))
         return 1

@@ -20,6 +20,7 @@ import json
 import re
 
 from wayout.csp import add_content_security_policy
+from wayout.language_data import missing_language_entries
 from wayout.search_index import serialise, split_search_index
 from wayout.mkdocs_plugins.site.config import SiteConfig
 from wayout.pages import check_pages
@@ -70,6 +71,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self.config.check_front_matter:
             self._check_front_matter(config)
         if self.build_depth == 0:
+            languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []] or [self.language]
+            problems = missing_language_entries(languages, Path(config.config_file_path).parent)
+            if problems:
+                raise PluginError(format_problems(problems))
             self._log_translation_status(config)
         return config
 
