@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from site_pages import all_page_paths, default_language, english_page_paths, language_prefix, languages
+from site_pages import PROJECT_ROOT, all_page_paths, default_language, english_page_paths, language_prefix, languages
 
 LANG = re.compile(r'<html lang="(?P<lang>[^"]+)"')
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(?P<policy>[^"]+)">')
@@ -59,7 +59,11 @@ def test_a_sitemap_sits_beside_every_language_alternate(built_site):
 
 
 def test_fallback_pages_mark_their_english_text(built_site):
-    html = (built_site / "fr" / "about" / "index.html").read_text("utf-8")
+    english, french = PROJECT_ROOT / "docs" / "en", PROJECT_ROOT / "docs" / "fr"
+    untranslated = next(path for path in sorted(english.rglob("*.md")) if not (french / path.relative_to(english)).exists())
+    relative = untranslated.relative_to(english).with_suffix("")
+    folder = relative.parent if relative.name == "index" else relative
+    html = (built_site / "fr" / folder / "index.html").read_text("utf-8")
     assert 'class="admonition info wayout-fallback"' in html
     assert "Cette page n'est pas encore disponible en français" in html
     assert '<div lang="en">' in html

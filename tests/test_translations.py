@@ -13,7 +13,7 @@ from wayout.cli import main
 from wayout.translations import translation_status
 
 ENGLISH = {
-    "en/index.md": "---\ntype: page\ntitle: Home\n---\n# Home\n\nSee [coverage](coverage.md).\n",
+    "en/index.md": "---\ntype: page\ntitle: Home\n---\n# Home\n\nText.\n",
     "en/current.md": "---\ntype: page\ntitle: Current\n---\n# Current\n\nText.\n",
     "en/outdated.md": "---\ntype: page\ntitle: Outdated\n---\n# Outdated\n\nNew text.\n",
     "en/missing.md": "---\ntype: page\ntitle: Missing\n---\n# Missing\n\nText.\n",
@@ -140,12 +140,12 @@ def test_wayout_check_compares_each_translation_with_its_english_page(tmp_path, 
     pages = {
         "en/a.md": "---\ntype: page\ntitle: A\n---\n\n# A\n\nSee [b](b.md).\n",
         "en/b.md": "---\ntype: page\ntitle: B\n---\n\n# B\n",
-        "fr/a.md": "---\ntype: page\ntitle: A\n---\n\n# A\n\nVoir [b](c.md).\n",
+        "fr/a.md": "---\ntype: page\ntitle: A\ntranslation:\n  source_hash: 000000000000\n---\n\n# A\n\nVoir [b](c.md).\n",
     }
     for name, text in pages.items():
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text)
     assert main(["check", "--root", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "docs/fr/a.md:6: the link target `b.md` of docs/en/a.md is missing" in out
-    assert "docs/fr/a.md:8: the link target `c.md` is not in docs/en/a.md" in out
+    assert "docs/fr/a.md:8: the link target `b.md` of docs/en/a.md is missing" in out
+    assert "docs/fr/a.md:10: the link target `c.md` is not in docs/en/a.md" in out

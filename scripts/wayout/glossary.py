@@ -70,7 +70,10 @@ def load_glossary(path: Path, display: str) -> tuple[list[Term], list[Problem]]:
         if not isinstance(forms, list) or not all(isinstance(form, str) and form.strip() for form in forms):
             problems.append(Problem(display, line, f"`forms` of “{term}” is not a list of words", "write `forms: [word, other word]`"))
             forms = []
-        anchor = anchor_for(term)
+        # A translated entry keeps the anchor of the English term it translates, so that a link
+        # to a term works whichever language's glossary page it lands on.
+        english = data.get("en")
+        anchor = anchor_for(english if isinstance(english, str) and english.strip() else term)
         if anchor in seen:
             problems.append(Problem(display, line, f"the term “{term}” is already defined on line {seen[anchor]}", "merge the two entries"))
             continue
@@ -84,10 +87,15 @@ def load_glossary(path: Path, display: str) -> tuple[list[Term], list[Problem]]:
 def glossary_markdown(terms: list[Term]) -> str:
     """The glossary as a Markdown definition list, in alphabetical order, with a citation for each source."""
     blocks = []
-    for term in sorted(terms, key=lambda item: item.term.casefold()):
+    for term in sorted(terms, key=lambda item: _sort_key(item.term)):
         cite = f" [@{term.source}]" if term.source else ""
         blocks.append(f"{term.term} {{ #{term.anchor} }}\n\n:   {term.definition}{cite}")
     return "\n\n".join(blocks) + "\n"
+
+
+def _sort_key(term: str) -> str:
+    """Accents do not move a word to the end: Évaluation sorts with E, Übergang with U."""
+    return "".join(character for character in unicodedata.normalize("NFKD", term) if not unicodedata.combining(character)).casefold()
 
 
 def glossary_files(docs_dir: Path) -> list[Path]:

@@ -10,6 +10,7 @@ from wayout.frontmatter import parse_front_matter
 from wayout.problems import Problem, display_path
 from wayout.schemas import validate_front_matter
 from wayout.translation_structure import structure_problems
+from wayout.translations import translation_record
 
 
 def check_page(text: str, display: str) -> list[Problem]:
@@ -43,6 +44,8 @@ def _translation_problems(docs_dir: Path, root: Path, default_language: str, pat
     if len(relative.parts) < 2 or relative.parts[0] == default_language:
         return []
     english = docs_dir / default_language / Path(*relative.parts[1:])
-    if not english.is_file():
+    # Only a page that says it translates the English one (its `translation` record) is held to
+    # it: a page written in its own language for its own readers may differ.
+    if not english.is_file() or not translation_record(text):
         return []
     return structure_problems(english.read_text("utf-8"), text, display, display_path(english, root))

@@ -86,6 +86,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
         language = written_language(page, self.languages, self.language)
         terms = self._terms_for(language)
+        if language != self.language:
+            # An untranslated page links to this build's glossary page: only terms it defines.
+            defined = {term.anchor for term in self._terms_for(self.language)}
+            terms = [term for term in terms if term.anchor in defined]
         on_glossary_page = GLOSSARY_MARKER in markdown
         self.linker.set_terms(terms)
         self.linker.start_page(None if on_glossary_page else self._glossary_source_link(page))
