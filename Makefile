@@ -45,6 +45,9 @@ $(SITE_STAMP): $(VENV)/bin/python requirements/site.lock pyproject.toml
 	@echo "==> installing the pinned site dependencies (requirements/site.lock)"
 	$(PIP) install --quiet -r requirements/site.lock
 	$(PIP) install --quiet --no-deps --no-build-isolation --editable .
+	@# An editable install is not compiled, as pip compiles every other package; without this, a
+	@# machine with PYTHONDONTWRITEBYTECODE recompiles scripts/wayout in every build.
+	$(BIN)/python -m compileall -q scripts/wayout
 	@touch $@
 
 $(TEST_STAMP): $(SITE_STAMP) requirements/test.lock

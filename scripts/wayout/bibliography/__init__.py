@@ -19,7 +19,8 @@ as text, sentence case), apa (reference-list entries), terms and terms.yml (per-
 in_text (author–date citations), render (HTML and text), formatting (per key and language cache),
 cache (reuse across builds), exports (BibTeX, CSL-JSON, RIS), benchmark (speed).
 
-Names are pybtex Person objects. pybtex's parsers read what the engine's own fast paths leave to
+Names are split as pybtex's Person splits them (sources.Name; `BibEntry.persons` gives Person
+objects). pybtex's parsers read what the engine's own fast paths leave to
 them (unusual BibTeX, names and values with braces or LaTeX), and latexcodec decodes LaTeX; these
 are imported when first needed, so a build whose sources are plain does not load them.
 """

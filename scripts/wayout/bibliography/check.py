@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from wayout.bibliography.citations import find_citations, unknown_key_problems
 from wayout.bibliography.sources import Bibliography, read_bibliography
 from wayout.bibliography.topics import read_topic_labels
-from wayout.frontmatter import body_line_offset, parse_front_matter
 from wayout.problems import Problem, display_path
 
 # Front-matter fields that name bibliography keys, and where the key sits in each item.
@@ -21,6 +19,8 @@ def check_citations(
     """Unknown keys in every page of every language (or in `pages`), so that one run reports them all."""
     problems: list[Problem] = []
     for page in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
+        from wayout.frontmatter import body_line_offset  # imported here: a site build often checks no page
+
         try:
             source = page.read_text("utf-8")
         except UnicodeDecodeError:
@@ -51,6 +51,11 @@ def front_matter_key_problems(source: str, bibliography: Bibliography, shown: st
     """Bibliography keys named in front matter (a profile's sources, an evaluation's source)."""
     if not source.startswith("---"):
         return []
+    # Only a page naming an unknown key gets here (see names_unknown_keys), so a build seldom needs these.
+    import difflib
+
+    from wayout.frontmatter import parse_front_matter
+
     front, _ = parse_front_matter(source, shown)  # syntax problems are the page checks' to report
     if front is None:
         return []

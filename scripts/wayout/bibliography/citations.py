@@ -358,17 +358,18 @@ def _bracketed_citations(text: str, blocked: bytearray) -> list[_Found]:
     while position != -1:
         if not blocked[position] and not _escaped(text, position):
             alone = _ONE_KEY_ALONE.match(text, position)
-            if (
-                alone is not None
-                and not blocked[alone.start("at")]
-                and not blocked[alone.end() - 1]
-                and not _followed_by_link_syntax(text, position, alone.end() - 1)
-            ):
-                # What the general path below finds for it, without its scanning.
-                item = CitedItem(key=alone.group("key"), suppress_author=bool(alone.group("dash")))
-                citations.append((position, alone.end(), (item,), CitationMode.PARENTHETICAL))
-                position = text.find("[", alone.end())
-                continue
+            if alone is not None:
+                end = alone.end()
+                if (
+                    not blocked[alone.start("at")]
+                    and not blocked[end - 1]
+                    and (text[end : end + 1] not in _LINK_FOLLOWERS or not _followed_by_link_syntax(text, position, end - 1))
+                ):
+                    # What the general path below finds for it, without its scanning.
+                    item = CitedItem(key=alone.group("key"), suppress_author=bool(alone.group("dash")))
+                    citations.append((position, end, (item,), CitationMode.PARENTHETICAL))
+                    position = text.find("[", end)
+                    continue
             close = _matching_close_unblocked(text, blocked, position)
             if close is not None and not _followed_by_link_syntax(text, position, close):
                 items = _parse_group(text, blocked, position + 1, close)
@@ -401,6 +402,10 @@ def _matching_close_unblocked(text: str, blocked: bytearray, open_position: int)
         elif _BLANK_LINE.match(text, position):
             return None
     return None
+
+
+# What can follow the closing bracket of a link; a citation is followed by anything else, or by nothing.
+_LINK_FOLLOWERS = ("(", "[", ":")
 
 
 def _followed_by_link_syntax(text: str, open_position: int, close: int) -> bool:

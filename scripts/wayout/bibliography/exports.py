@@ -3,22 +3,21 @@
 Output is deterministic (entries by key, fields in a fixed order) so exports diff cleanly and can
 be cached. The `verified` field is provenance for maintainers and is never exported.
 
-Each entry's record in each format is made once per load and kept on the Bibliography: a site
-exports every page's references, and the same entries are cited on many pages.
+Each entry's records are made once per load, in all three formats at once, and kept on the
+Bibliography: a site exports every page's references in every format, and the same entries are
+cited on many pages.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from pybtex.database import Person
-
 from wayout.bibliography.latex import latex_to_plain
-from wayout.bibliography.names import group_name
-from wayout.bibliography.sources import BibEntry, Bibliography
+from wayout.bibliography.names import group_name, is_others
+from wayout.bibliography.sources import BibEntry, Bibliography, Name
 
 NEVER_EXPORTED = frozenset({"verified"})
 
@@ -27,6 +26,7 @@ _BIBTEX_FIELD_ORDER = (
     "pages", "eid", "series", "type", "howpublished", "publisher", "institution", "school", "organization",
     "address", "isbn", "issn", "doi", "url", "note",
 )  # fmt: skip
+_BIBTEX_FIELD_RANK = {name: rank for rank, name in enumerate(_BIBTEX_FIELD_ORDER)}
 
 _CSL_TYPES = {
     "article": "article-journal",
@@ -52,6 +52,13 @@ _RIS_TYPES = {
     "misc": "GEN",
     "online": "ELEC",
 }
+# The fields CSL-JSON and RIS show as text, LaTeX resolved; the others they export are written as
+# in the source (years, months, identifiers and addresses).
+_PLAIN_FIELDS = frozenset({
+    "title", "journal", "booktitle", "volume", "number", "pages", "edition", "series", "type", "publisher",
+    "institution", "school", "organization", "address", "howpublished", "note",
+})  # fmt: skip
+_RAW_FIELDS = frozenset({"year", "month", "isbn", "issn", "doi", "url"})
 _RANGE_DASH = re.compile(r"\s*[-\u2013\u2014]+\s*")
 _THESIS_GENRES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master's thesis"}
 _MONTHS = {
@@ -68,12 +75,11 @@ _MONTHS = {
 
 def to_bibtex(bibliography: Bibliography, keys: Iterable[str] | None = None) -> str:
     """Entries as BibTeX, values exactly as in the sources (LaTeX kept), without `verified`."""
-    blocks = [_record(bibliography, "bibtex", key, _bibtex_block) for key in _selected(bibliography, keys)]
-    return "\n\n".join(blocks) + ("\n" if blocks else "")
+    return _bibtex_text([records[0] for records in _selected_records(bibliography, keys)])
 
 
 def to_csl_items(bibliography: Bibliography, keys: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    return [_csl_item(bibliography[key]) for key in _selected(bibliography, keys)]
+    return [_csl_item(bibliography[key], *_read(bibliography[key])) for key in _selected(bibliography, keys)]
 
 
 def to_csl_json(bibliography: Bibliography, keys: Iterable[str] | None = None) -> str:
@@ -81,33 +87,66 @@ def to_csl_json(bibliography: Bibliography, keys: Iterable[str] | None = None) -
 
     The same text as json.dumps(to_csl_items(...), ensure_ascii=False, indent=2), put together
     from each item's own JSON, indented one level as a list element."""
-    items = [_record(bibliography, "csl-json", key, _csl_json_element) for key in _selected(bibliography, keys)]
-    return ("[\n" + ",\n".join(items) + "\n]\n") if items else "[]\n"
+    return _csl_json_text([records[2] for records in _selected_records(bibliography, keys)])
 
 
 def to_ris(bibliography: Bibliography, keys: Iterable[str] | None = None) -> str:
     """RIS records, one per entry, each closed by `ER  - `."""
-    return "\n".join(_record(bibliography, "ris", key, _ris_record) for key in _selected(bibliography, keys))
+    return _ris_text([records[1] for records in _selected_records(bibliography, keys)])
+
+
+def downloads(bibliography: Bibliography, keys: Iterable[str] | None = None) -> dict[str, str]:
+    """The texts of to_bibtex, to_ris and to_csl_json by file suffix (bib, ris, json): the entries
+    are looked up once for all three."""
+    selected = _selected_records(bibliography, keys)
+    return {
+        "bib": _bibtex_text([records[0] for records in selected]),
+        "ris": _ris_text([records[1] for records in selected]),
+        "json": _csl_json_text([records[2] for records in selected]),
+    }
+
+
+def _bibtex_text(blocks: list[str]) -> str:
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def _ris_text(records: list[str]) -> str:
+    return "\n".join(records)
+
+
+def _csl_json_text(items: list[str]) -> str:
+    return ("[\n" + ",\n".join(items) + "\n]\n") if items else "[]\n"
 
 
 # --- shared -------------------------------------------------------------------------------------
 
 
 def _selected(bibliography: Bibliography, keys: Iterable[str] | None) -> list[str]:
-    chosen = sorted(set(bibliography.keys() if keys is None else keys))
-    missing = [key for key in chosen if key not in bibliography]
+    entries = bibliography.entries
+    chosen = sorted(set(entries if keys is None else keys))
+    missing = [key for key in chosen if key not in entries]
     if missing:
         raise KeyError(f"not in the bibliography: {', '.join(missing)}")
     return chosen
 
 
-def _record(bibliography: Bibliography, export_format: str, key: str, make: Callable[[BibEntry], str]) -> str:
-    """An entry's record in one format, made on the first request of this load."""
-    records = bibliography.export_records
-    record = records.get((export_format, key))
-    if record is None:
-        record = records[(export_format, key)] = make(bibliography[key])
-    return record
+def _selected_records(bibliography: Bibliography, keys: Iterable[str] | None) -> list[tuple[str, str, str]]:
+    """The (BibTeX, RIS, CSL-JSON) records of the selected entries, each made on the first request
+    of this load: the three formats share the reading of the entry."""
+    made = bibliography.export_records
+    selected = []
+    for key in _selected(bibliography, keys):
+        records = made.get(key)
+        if records is None:
+            entry = bibliography.entries[key]
+            values, authors, editors = _read(entry)
+            records = made[key] = (
+                _bibtex_block(entry),
+                _ris_record(entry, values, authors, editors),
+                _csl_json_element(entry, values, authors, editors),
+            )
+        selected.append(records)
+    return selected
 
 
 def _bibtex_block(entry: BibEntry) -> str:
@@ -118,13 +157,29 @@ def _bibtex_block(entry: BibEntry) -> str:
     return "\n".join(lines)
 
 
-def _csl_json_element(entry: BibEntry) -> str:
-    # _indented_json(item, "  ") with the item's own level written out: most of its values are strings.
+def _csl_json_element(entry: BibEntry, values: dict[str, str], authors: list[Name], editors: list[Name]) -> str:
+    # _indented_json(item, "  ") with the item's own level written out: most of its values are
+    # strings, and the lists of names are written by _json_names.
     members = []
-    for name, value in _csl_item(entry).items():
-        written = _json_string(value) if type(value) is str else _indented_json(value, "    ")
+    for name, value in _csl_item(entry, values, authors, editors).items():
+        if type(value) is str:
+            written = _json_string(value)
+        elif name == "author" or name == "editor":
+            written = _json_names(value)
+        else:
+            written = _indented_json(value, "    ")
         members.append(f"    {_json_string(name)}: {written}")
     return "  {\n" + ",\n".join(members) + "\n  }"
+
+
+def _json_names(names: list[dict[str, str]]) -> str:
+    """_indented_json(names, "    ") for a CSL item's list of names: never empty, each name a
+    dictionary of strings that is never empty either."""
+    written = [
+        "\n      {\n        " + ",\n        ".join([f"{_json_string(part)}: {_json_string(text)}" for part, text in name.items()])
+        for name in names
+    ]
+    return "[" + "\n      },".join(written) + "\n      }\n    ]"
 
 
 def _indented_json(value: Any, indent: str) -> str:
@@ -156,35 +211,45 @@ _json_string = json.encoder.encode_basestring
 
 
 def _ordered_fields(entry: BibEntry) -> list[str]:
-    present = [name for name in entry.fields if name not in NEVER_EXPORTED and entry.fields[name].strip()]
-    known = [name for name in _BIBTEX_FIELD_ORDER if name in present]
-    return known + sorted(name for name in present if name not in _BIBTEX_FIELD_ORDER)
+    present = [name for name, value in entry.fields.items() if name not in NEVER_EXPORTED and value.strip()]
+    known = sorted([name for name in present if name in _BIBTEX_FIELD_RANK], key=_BIBTEX_FIELD_RANK.__getitem__)
+    return known + sorted([name for name in present if name not in _BIBTEX_FIELD_RANK])
 
 
-def _plain(entry: BibEntry, name: str) -> str | None:
-    value = entry.fields.get(name, "").strip()
-    return latex_to_plain(value) if value else None
+def _read(entry: BibEntry) -> tuple[dict[str, str], list[Name], list[Name]]:
+    """What CSL-JSON and RIS export of an entry: its fields (see _values), its named authors and editors."""
+    return _values(entry), _named(entry, "author"), _named(entry, "editor")
 
 
-def _raw(entry: BibEntry, name: str) -> str | None:
-    return entry.fields.get(name, "").strip() or None
+def _values(entry: BibEntry) -> dict[str, str]:
+    """The fields CSL-JSON and RIS export, each read once: as plain text (_PLAIN_FIELDS) or as
+    written (_RAW_FIELDS). A blank field is left out; a plain text may be empty (a value of `{}`)."""
+    values = {}
+    for name, value in entry.fields.items():
+        if name in _PLAIN_FIELDS:
+            value = value.strip()
+            if value:
+                values[name] = latex_to_plain(value)
+        elif name in _RAW_FIELDS:
+            value = value.strip()
+            if value:
+                values[name] = value
+    return values
 
 
-def _named_persons(entry: BibEntry, role: str) -> list[Person]:
+def _named(entry: BibEntry, role: str) -> list[Name]:
     # "and others" has no CSL or RIS form; the named people are exported.
-    return [person for person in entry.persons.get(role, ()) if str(person).strip().lower() != "others"]
+    return [name for name in entry.names.get(role, ()) if not is_others(name)]
 
 
-def _page_range(entry: BibEntry) -> tuple[str | None, str | None]:
-    pages = _plain(entry, "pages")
+def _page_range(pages: str | None) -> tuple[str | None, str | None]:
     if pages is None:
         return None, None
     first, *rest = _RANGE_DASH.split(pages, maxsplit=1)
     return first, (rest[0] if rest else None)
 
 
-def _month_number(entry: BibEntry) -> int | None:
-    month = _raw(entry, "month")
+def _month_number(month: str | None) -> int | None:
     if month is None:
         return None
     if month.isdigit() and 1 <= int(month) <= 12:
@@ -192,9 +257,9 @@ def _month_number(entry: BibEntry) -> int | None:
     return _MONTHS.get(month.lower().rstrip("."))
 
 
-def _publisher(entry: BibEntry) -> str | None:
+def _publisher(values: dict[str, str]) -> str | None:
     for name in ("publisher", "institution", "school", "organization"):
-        value = _plain(entry, name)
+        value = values.get(name)
         if value:
             return value
     return None
@@ -203,57 +268,59 @@ def _publisher(entry: BibEntry) -> str | None:
 # --- CSL-JSON -----------------------------------------------------------------------------------
 
 
-def _csl_name(person: Person) -> dict[str, str]:
-    group = group_name(person)
+def _csl_name(name: Name) -> dict[str, str]:
+    group = group_name(name)
     if group is not None:
         return {"literal": group}
-    name = {"family": latex_to_plain(" ".join(person.last_names))}
-    given = latex_to_plain(" ".join(person.first_names + person.middle_names))
+    first, middle, prelast, last, lineage = name
+    written = {"family": latex_to_plain(" ".join(last))}
+    given = latex_to_plain(" ".join(first + middle))
     if given:
-        name["given"] = given
-    if person.prelast_names:
-        name["non-dropping-particle"] = latex_to_plain(" ".join(person.prelast_names))
-    if person.lineage_names:
-        name["suffix"] = latex_to_plain(" ".join(person.lineage_names))
-    return name
+        written["given"] = given
+    if prelast:
+        written["non-dropping-particle"] = latex_to_plain(" ".join(prelast))
+    if lineage:
+        written["suffix"] = latex_to_plain(" ".join(lineage))
+    return written
 
 
-def _csl_item(entry: BibEntry) -> dict[str, Any]:
+def _csl_item(entry: BibEntry, values: dict[str, str], authors: list[Name], editors: list[Name]) -> dict[str, Any]:
+    value = values.get
     item: dict[str, Any] = {"id": entry.key, "type": _CSL_TYPES[entry.type]}
-    for role in ("author", "editor"):
-        persons = _named_persons(entry, role)
-        if persons:
-            item[role] = [_csl_name(person) for person in persons]
-    title = _plain(entry, "title")
+    if authors:
+        item["author"] = [_csl_name(name) for name in authors]
+    if editors:
+        item["editor"] = [_csl_name(name) for name in editors]
+    title = value("title")
     if title:
         item["title"] = title
-    container = _plain(entry, "journal") or _plain(entry, "booktitle")
+    container = value("journal") or value("booktitle")
     if container:
         item["container-title"] = container
-    year = _raw(entry, "year")
+    year = value("year")
     if year and year.isdigit():
         date_parts = [int(year)]
-        month = _month_number(entry)
+        month = _month_number(value("month"))
         if month:
             date_parts.append(month)
         item["issued"] = {"date-parts": [date_parts]}
     simple = {
-        "volume": _plain(entry, "volume"),
-        "edition": _plain(entry, "edition"),
-        "collection-title": _plain(entry, "series"),
-        "publisher": _publisher(entry),
-        "publisher-place": _plain(entry, "address"),
-        "ISBN": _raw(entry, "isbn"),
-        "ISSN": _raw(entry, "issn"),
-        "DOI": _raw(entry, "doi"),
-        "URL": _raw(entry, "url"),
-        "note": _plain(entry, "howpublished") or _plain(entry, "note"),
-        "genre": _plain(entry, "type") or _THESIS_GENRES.get(entry.type),
+        "volume": value("volume"),
+        "edition": value("edition"),
+        "collection-title": value("series"),
+        "publisher": _publisher(values),
+        "publisher-place": value("address"),
+        "ISBN": value("isbn"),
+        "ISSN": value("issn"),
+        "DOI": value("doi"),
+        "URL": value("url"),
+        "note": value("howpublished") or value("note"),
+        "genre": value("type") or _THESIS_GENRES.get(entry.type),
     }
-    number = _plain(entry, "number")
+    number = value("number")
     if number:
         simple["issue" if entry.type == "article" else "number"] = number
-    first, last = _page_range(entry)
+    first, last = _page_range(value("pages"))
     if first:
         simple["page"] = f"{first}-{last}" if last else first
     item.update({name: value for name, value in simple.items() if value})
@@ -263,52 +330,47 @@ def _csl_item(entry: BibEntry) -> dict[str, Any]:
 # --- RIS ----------------------------------------------------------------------------------------
 
 
-def _ris_name(person: Person) -> str:
-    group = group_name(person)
+def _ris_name(name: Name) -> str:
+    group = group_name(name)
     if group is not None:
         return group
-    family = latex_to_plain(" ".join(person.prelast_names + person.last_names))
-    given = latex_to_plain(" ".join(person.first_names + person.middle_names))
-    lineage = latex_to_plain(" ".join(person.lineage_names))
-    return ", ".join(part for part in (family, given, lineage) if part)
+    first, middle, prelast, last, lineage = name
+    parts = (latex_to_plain(" ".join(prelast + last)), latex_to_plain(" ".join(first + middle)), latex_to_plain(" ".join(lineage)))
+    return ", ".join(part for part in parts if part)
 
 
-def _ris_record(entry: BibEntry) -> str:
+def _ris_record(entry: BibEntry, values: dict[str, str], authors: list[Name], editors: list[Name]) -> str:
+    value = values.get
     kind = _RIS_TYPES[entry.type]
-    authors = _named_persons(entry, "author")
-    editors = _named_persons(entry, "editor")
     if entry.type == "book" and not authors and editors:
         kind = "EDBOOK"
     lines: list[tuple[str, str | None]] = [("TY", kind)]
-    lines += [("AU", _ris_name(person)) for person in authors]
-    lines += [("ED", _ris_name(person)) for person in editors]
-    year = _raw(entry, "year")
+    lines += [("AU", _ris_name(name)) for name in authors]
+    lines += [("ED", _ris_name(name)) for name in editors]
+    year = value("year")
     lines.append(("PY", year))
-    month = _month_number(entry)
+    month = _month_number(value("month"))
     if year and month:
         lines.append(("DA", f"{year}/{month:02d}//"))
-    lines.append(("TI", _plain(entry, "title")))
+    lines.append(("TI", value("title")))
     if entry.type == "article":
-        lines.append(("JO", _plain(entry, "journal")))
-        lines.append(("T2", _plain(entry, "journal")))
+        lines.append(("JO", value("journal")))
+        lines.append(("T2", value("journal")))
     else:
-        lines.append(("T2", _plain(entry, "booktitle")))
-    lines.append(("T3", _plain(entry, "series")))
-    lines.append(("VL", _plain(entry, "volume")))
-    if entry.type == "article":
-        lines.append(("IS", _plain(entry, "number")))
-    else:
-        lines.append(("M1", _plain(entry, "number")))
-    first, last = _page_range(entry)
+        lines.append(("T2", value("booktitle")))
+    lines.append(("T3", value("series")))
+    lines.append(("VL", value("volume")))
+    lines.append(("IS" if entry.type == "article" else "M1", value("number")))
+    first, last = _page_range(value("pages"))
     lines += [("SP", first), ("EP", last)]
-    lines.append(("ET", _plain(entry, "edition")))
-    lines.append(("M3", _plain(entry, "type") or _THESIS_GENRES.get(entry.type)))
-    lines.append(("PB", _publisher(entry)))
-    lines.append(("CY", _plain(entry, "address")))
-    lines.append(("SN", _raw(entry, "isbn") or _raw(entry, "issn")))
-    lines.append(("DO", _raw(entry, "doi")))
-    lines.append(("UR", _raw(entry, "url")))
-    lines.append(("N1", _plain(entry, "howpublished") or _plain(entry, "note")))
+    lines.append(("ET", value("edition")))
+    lines.append(("M3", value("type") or _THESIS_GENRES.get(entry.type)))
+    lines.append(("PB", _publisher(values)))
+    lines.append(("CY", value("address")))
+    lines.append(("SN", value("isbn") or value("issn")))
+    lines.append(("DO", value("doi")))
+    lines.append(("UR", value("url")))
+    lines.append(("N1", value("howpublished") or value("note")))
     lines.append(("ID", entry.key))
-    lines.append(("ER", ""))
-    return "".join(f"{tag}  - {value}\n" for tag, value in lines if value is not None and (value or tag == "ER"))
+    # Empty values are left out; the closing ER line is empty by definition.
+    return "".join([f"{tag}  - {text}\n" for tag, text in lines if text]) + "ER  - \n"

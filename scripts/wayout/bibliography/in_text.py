@@ -45,10 +45,10 @@ def in_text_author(entry: PreparedEntry, terms: Terms) -> InTextAuthor:
         # "Altier et al."; when more names are needed to tell works apart, "Kapoor, Bloom, Montez, et al."
         listed = ", ".join(surnames[:shown])
         parenthetical = narrative = listed + ("," if shown > 1 else "") + " " + terms.et_al
-    return InTextAuthor(
-        RenderedText(escape(parenthetical, quote=False), parenthetical),
-        RenderedText(escape(narrative, quote=False), narrative),
-    )
+    in_parentheses = RenderedText(escape(parenthetical, quote=False), parenthetical)
+    if narrative == parenthetical:  # one author, or "et al.": one object for both, kept as long as the entry
+        return InTextAuthor(in_parentheses, in_parentheses)
+    return InTextAuthor(in_parentheses, RenderedText(escape(narrative, quote=False), narrative))
 
 
 def format_citation(
@@ -84,14 +84,16 @@ def locator_text(locator: Locator, terms: Terms) -> str:
 
 
 def _parenthetical_item(item: CitedItem, entry: FormattedEntry, terms: Terms, link: bool) -> tuple[str, str]:
-    author = entry.in_text_author.parenthetical
     if item.suppress_author:
         cited_text = cited_html = entry.year_label
     else:
+        author = entry.in_text_author.parenthetical
         cited_text = f"{author.text}, {entry.year_label}"
         cited_html = f"{author.html}, {escape(entry.year_label, quote=False)}"
     if link:
         cited_html = reference_link(entry, cited_html)
+    if not item.prefix and item.locator is None and not item.suffix:
+        return cited_text, cited_html  # most citations: nothing before or after the author and year
     before = f"{item.prefix} " if item.prefix else ""
     after = "".join(f", {part}" for part in _locator_and_suffix(item, terms))
     text = before + cited_text + after

@@ -6,10 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pybtex.database import Person
-
 from wayout.bibliography.latex import latex_to_plain
-from wayout.bibliography.sources import BibEntry
+from wayout.bibliography.sources import BibEntry, Name, name_text
 
 
 @dataclass(frozen=True)
@@ -60,24 +58,36 @@ def fold(text: str) -> str:
     return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
-def group_name(person: Person) -> str | None:
+def group_name(name: Name) -> str | None:
     """The full name of a group or organisation, or None for a person.
 
     A name in double braces ({{Council of Europe}}) or of one word only is a group or an
     organisation: shown in full, never abbreviated."""
-    has_given = person.first_names or person.middle_names
-    if not has_given and not person.prelast_names and len(person.last_names) == 1:
-        return _strip_outer_braces(person.last_names[0])
+    first, middle, prelast, last, _lineage = name
+    if not first and not middle and not prelast and len(last) == 1:
+        return _strip_outer_braces(last[0])
     return None
 
 
-def person_creator(person: Person) -> Creator:
-    group = group_name(person)
+def is_others(name: Name) -> bool:
+    """Whether the name is BibTeX's "and others", which stands for names left out."""
+    # A name with a given name and a surname is written "Surname, Given", which cannot read
+    # "others": decided without writing the name out, as almost every name is decided.
+    first, _middle, _prelast, last, _lineage = name
+    if first and last and first[0] and last[0]:
+        return False
+    return name_text(name).strip().lower() == "others"
+
+
+@lru_cache(maxsize=65536)  # authors recur from entry to entry: one Creator each, worked out once
+def person_creator(name: Name) -> Creator:
+    group = group_name(name)
     if group is not None:
         return Creator(surname=group, initials="", lineage="", is_group=True)
-    surname = latex_to_plain(" ".join(person.prelast_names + person.last_names))
-    initials = " ".join([initial(name) for name in person.first_names + person.middle_names])
-    lineage = latex_to_plain(" ".join(person.lineage_names)) if person.lineage_names else ""
+    first, middle, prelast, last, lineage_words = name
+    surname = latex_to_plain(" ".join(prelast + last))
+    initials = " ".join([initial(given) for given in first + middle])
+    lineage = latex_to_plain(" ".join(lineage_words)) if lineage_words else ""
     return Creator(surname=surname, initials=initials, lineage=lineage, is_group=False)
 
 
@@ -96,12 +106,12 @@ def group_creator(name: str) -> Creator:
 def entry_creators(entry: BibEntry) -> Creators | None:
     """Authors, else editors; for reports the institution and for documents the organisation."""
     for role in ("author", "editor"):
-        persons = entry.persons.get(role)
-        if persons:
-            named = [person for person in persons if str(person).strip().lower() != "others"]
-            and_others = len(named) < len(persons)
+        names = entry.names.get(role)
+        if names:
+            named = [name for name in names if not is_others(name)]
+            and_others = len(named) < len(names)
             if named:
-                return Creators(tuple(person_creator(person) for person in named), role, and_others)
+                return Creators(tuple(person_creator(name) for name in named), role, and_others)
     group_field = {"techreport": "institution", "report": "institution"}.get(entry.type, "organization")
     if entry.fields.get(group_field):
         return Creators((group_creator(entry.fields[group_field]),), group_field, False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from wayout.bibliography.casing import sentence_case
 from wayout.bibliography.latex import latex_segments, latex_to_plain
@@ -22,6 +21,10 @@ class PreparedEntry:
     creators: Creators | None
     year: str | None  # None: undated, shown as "n.d."
     title: str  # plain text, for sorting
+    # APA reference-list order: creators name by name, then year with n.d. first, then title (see
+    # reference_list_order). Worked out with the entry rather than when first asked for: a cached
+    # property would give each formatted entry a dictionary of its own for the life of the build.
+    sort_key: tuple
     letter: str = ""  # "a", "b": same creators, same year (set by disambiguation)
     names_in_citation: int = 1  # names before "et al." for 3+ creators (set by disambiguation)
     _text: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
@@ -55,29 +58,34 @@ class PreparedEntry:
 
     @property
     def title_sort_key(self) -> str:
-        return _LEADING_ARTICLE.sub("", fold(self.title))
+        return title_sort_key(self.title)
 
-    @cached_property
-    def sort_key(self) -> tuple:
-        """APA reference-list order: creators name by name, then year with n.d. first, then title."""
-        if self.creators is None:
-            creators_key: tuple = ((self.title_sort_key, ""),)
-        else:
-            creators_key = tuple(name.sort_key for name in self.creators.names)
-            # "and others" stands for more names, so it sorts after the same list without it
-            creators_key += ((("\uffff", ""),) if self.creators.and_others else ())
-        year_key = (1, self.year) if self.year else (0, "")
-        return (creators_key, year_key, self.title_sort_key, self.key)
+
+def title_sort_key(title: str) -> str:
+    return _LEADING_ARTICLE.sub("", fold(title))
+
+
+def reference_list_order(key: str, creators: Creators | None, year: str | None, title: str) -> tuple:
+    """APA reference-list order: creators name by name, then year with n.d. first, then title."""
+    if creators is None:
+        creators_key: tuple = ((title_sort_key(title), ""),)
+    else:
+        creators_key = tuple(name.sort_key for name in creators.names)
+        # "and others" stands for more names, so it sorts after the same list without it
+        creators_key += ((("\uffff", ""),) if creators.and_others else ())
+    year_key = (1, year) if year else (0, "")
+    return (creators_key, year_key, title_sort_key(title), key)
 
 
 def prepare_entry(entry: BibEntry) -> PreparedEntry:
-    year = entry.fields.get("year", "").strip()
+    year_field = entry.fields.get("year", "").strip()
+    creators = entry_creators(entry)
+    year = year_field if YEAR_SHAPE.match(year_field) else None
+    title = latex_to_plain(entry.fields.get("title", ""))
     return PreparedEntry(
-        source=entry,
-        creators=entry_creators(entry),
-        year=year if YEAR_SHAPE.match(year) else None,
-        title=latex_to_plain(entry.fields.get("title", "")),
-    )
+        source=entry, creators=creators, year=year, title=title,
+        sort_key=reference_list_order(entry.key, creators, year, title),
+    )  # fmt: skip
 
 
 def prepare_entries(bibliography: Bibliography) -> Mapping[str, PreparedEntry]:

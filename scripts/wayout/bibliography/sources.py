@@ -10,6 +10,12 @@ fraction of the cost. Anything else (a @string, a macro, `#`, a parenthesised en
 after the entry) goes to pybtex's parser, which reads it and words its errors as before. Names
 take the same two ways: "Surname, Given Names" without braces or LaTeX is split here, the rest by
 pybtex.
+
+Names are kept as Name tuples, split into the parts pybtex's Person has; an entry gives them as
+pybtex Person objects too (`persons`), made when first asked for. A build keeps thousands of names
+for as long as the process lives: as Person objects (six objects each) or as named tuples, every
+full run of Python's garbage collector, and there are several at exit, would walk them all; it
+stops walking plain tuples of strings after their first collection.
 """
 
 from __future__ import annotations
@@ -17,14 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from string import ascii_letters
-
-from pybtex.database import Person
-from pybtex.exceptions import PybtexError
+from typing import TYPE_CHECKING
 
 from wayout.bibliography.latex import latex_problems
 from wayout.problems import Problem, ProblemsFound, display_path
+
+if TYPE_CHECKING:
+    from pybtex.database import Person
 
 PERSON_ROLES = ("author", "editor")
 
@@ -69,6 +77,9 @@ _FIELD_NAME = re.compile(f"[{_NAME_CHARACTERS}][{_NAME_CHARACTERS}0-9]*")
 _FLAT_FIELD = re.compile(
     rf'\s*,\s*(?P<name>{_FIELD_NAME.pattern})\s*=\s*(?:\{{(?P<braced>[^{{}}]*)\}}|"(?P<quoted>[^"{{}}]*)"|(?P<number>[0-9]+))'
 )
+# An entry of flat fields only, and nothing after it but text without an `@` (what _read_simple_entry
+# accepts for such an entry), in one match; findall then reads its fields.
+_FLAT_ENTRY = re.compile(rf"{_SIMPLE_HEAD.pattern}(?P<fields>(?:{_FLAT_FIELD.pattern})*)\s*(?:,\s*)?\}}[^@]*\Z")
 _NUMBER = re.compile(r"[0-9]+")
 _WHITESPACE = re.compile(r"\s*")
 _BRACE_OR_QUOTE = re.compile(r'["{}]')
@@ -77,12 +88,35 @@ _MAX_SIMPLE_DEPTH = 50
 _AND = re.compile(" [Aa][Nn][Dd] ")  # pybtex's separator of names
 
 
+# A name split into words as pybtex's Person splits it: (first, middle, prelast, last, lineage),
+# each a tuple of words; prelast is "van der", lineage "Jr.". A plain tuple (see the module's
+# docstring), read by unpacking: `first, middle, prelast, last, lineage = name`.
+Name = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def name_text(name: Name) -> str:
+    """The name as pybtex writes a Person: "von Last, Jr, First Middle"."""
+    first, middle, prelast, last, lineage = name
+    parts = (" ".join(prelast + last), " ".join(lineage), " ".join(first + middle))
+    return ", ".join(part for part in parts if part)
+
+
+def name_person(name: Name) -> Person:
+    from pybtex.database import Person
+
+    person = Person.__new__(Person)  # Person() would split five empty strings again
+    first, middle, prelast, last, lineage = name
+    person.first_names, person.middle_names, person.prelast_names = list(first), list(middle), list(prelast)
+    person.last_names, person.lineage_names = list(last), list(lineage)
+    return person
+
+
 @dataclass(frozen=True)
 class BibEntry:
     key: str
     type: str
     fields: Mapping[str, str]  # lowercase names, raw LaTeX values, `verified` included
-    persons: Mapping[str, tuple[Person, ...]]
+    names: Mapping[str, tuple[Name, ...]]  # "author" and "editor", in the order of the field
     topic: str  # the stem of the file it is in
     file: Path
     path: str  # the file as the contributor knows it (relative to the project), for messages
@@ -92,14 +126,19 @@ class BibEntry:
     def location(self) -> str:
         return f"{self.path}:{self.line}"
 
+    @cached_property
+    def persons(self) -> Mapping[str, tuple[Person, ...]]:
+        """`names` as pybtex Person objects, for code written for pybtex."""
+        return {role: tuple(name_person(name) for name in names) for role, names in self.names.items()}
+
 
 @dataclass(frozen=True)
 class Bibliography:
     entries: Mapping[str, BibEntry]
     fingerprint: tuple[tuple[str, int, int], ...] = ()
-    # Each entry's exported records, (format, key) → text, made on first request (see exports.py)
-    # and kept as long as this load, since pages export the same entries again and again.
-    export_records: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
+    # Each entry's exported records, key → (BibTeX, RIS, CSL-JSON), made on first request (see
+    # exports.py) and kept as long as this load, since pages export the same entries again and again.
+    export_records: dict[str, tuple[str, str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __contains__(self, key: object) -> bool:
         return key in self.entries
@@ -231,6 +270,14 @@ def _read_file(text: str, source: _SourceFile) -> Iterator[tuple[BibEntry | None
 def _read_simple_entry(chunk: str) -> tuple[str, str, list[tuple[str, list[str]]]] | None:
     """(type, key, fields) of a chunk holding one entry of the simple shape and nothing after it but
     text without an `@`; None for anything else, which pybtex's parser then reads (or refuses)."""
+    flat_entry = _FLAT_ENTRY.match(chunk)
+    if flat_entry is not None:
+        if flat_entry.group("type").lower() in _NOT_ENTRIES:
+            return None
+        start, end = flat_entry.span("fields")
+        # The groups that did not take part are "": the value is the one that did.
+        flat_fields = [(name, [braced or quoted or number]) for name, braced, quoted, number in _FLAT_FIELD.findall(chunk, start, end)]
+        return flat_entry.group("type"), flat_entry.group("key"), flat_fields
     head = _SIMPLE_HEAD.match(chunk)
     if head is None or head.group("type").lower() in _NOT_ENTRIES:
         return None
@@ -390,23 +437,26 @@ def _build_entry(
             "write the year of publication as four digits; leave `year` out only for an undated report, document or web page",
         )  # fmt: skip
     # latex_problems only finds fault with a value holding a `%` or a backslash
-    if any("%" in value or "\\" in value for value in fields.values()):
+    all_values = "".join(fields.values())
+    if "%" in all_values or "\\" in all_values:
         for name in RENDERED_FIELDS:
             for reason in latex_problems(fields.get(name, "")):
                 problem(f"field `{name}` of `{key}`: {reason}", "fix the value so that it reads as intended")
 
-    persons: dict[str, tuple[Person, ...]] = {}
+    names: dict[str, tuple[Name, ...]] = {}
     for role in PERSON_ROLES:
         if role in fields:
             try:
-                persons[role] = _persons(fields[role])
-            except PybtexError as error:
+                names[role] = _names(fields[role])
+            except Exception as error:
+                if not _is_pybtex_error(error):
+                    raise
                 problem(
                     f"field `{role}` of `{key}` has a name pybtex cannot read: {error}",
                     "write each name as `Surname, Given Names` and separate names with ` and `",
                 )  # fmt: skip
     entry = BibEntry(
-        key=key, type=entry_type, fields=fields, persons=persons,
+        key=key, type=entry_type, fields=fields, names=names,
         topic=source.topic, file=source.file, path=source.path, line=line,
     )  # fmt: skip
     return entry, problems
@@ -432,7 +482,10 @@ def _check_key(key: str, fields: Mapping[str, str], problem) -> None:
 
 def _check_required_fields(entry_type: str, key: str, fields: Mapping[str, str], problem) -> None:
     for alternatives in REQUIRED_FIELDS[entry_type]:
-        if not any(fields.get(name, "").strip() for name in alternatives):
+        for name in alternatives:
+            if fields.get(name, "").strip():
+                break
+        else:
             wanted = " or ".join(f"`{name}`" for name in alternatives)
             needs = "; ".join(" or ".join(group) for group in REQUIRED_FIELDS[entry_type])
             problem(
@@ -444,8 +497,20 @@ def _check_required_fields(entry_type: str, key: str, fields: Mapping[str, str],
 # --- names ----------------------------------------------------------------------------------------
 
 
+def _is_pybtex_error(error: Exception) -> bool:
+    """Whether pybtex refused a name. Only pybtex's own code raises its errors, and it is imported
+    only for the names that need it (see _name), so a build of plain names never imports it."""
+    from pybtex.exceptions import PybtexError
+
+    return isinstance(error, PybtexError)
+
+
 def _persons(value: str) -> tuple[Person, ...]:
     """The people of an author or editor field, as pybtex's split_name_list and Person read them."""
+    return tuple(name_person(name) for name in _names(value))
+
+
+def _names(value: str) -> tuple[Name, ...]:
     if "{" in value:
         from pybtex.bibtex.utils import split_name_list
 
@@ -453,49 +518,40 @@ def _persons(value: str) -> tuple[Person, ...]:
     else:
         # split_name_list splits at " and " outside braces, and strips each name
         names = [name.strip() for name in _AND.split(value)] if value else []
-    return tuple(_person(name) for name in names)
+    return tuple(_name(name) for name in names)
 
 
-def _person(name: str) -> Person:
+def _name(name: str) -> Name:
     """pybtex's Person(name), worked out here for a name without braces, backslashes or ties, where
     pybtex's TeX-aware splitting is plain splitting at whitespace and commas."""
     if "{" in name or "\\" in name or "~" in name:
-        return Person(name)
+        return _pybtex_name(name)
     parts = [part.strip() for part in name.strip().split(",")]
     if len(parts) > 3:
-        return Person(name)  # for pybtex's error about too many commas
-    person = Person.__new__(Person)  # Person() would split five empty strings again
-    person.first_names, person.middle_names, person.prelast_names = [], [], []
-    person.last_names, person.lineage_names = [], []
+        return _pybtex_name(name)  # for pybtex's error about too many commas
     if len(parts) == 1:  # First von Last
         words = parts[0].split()
         first_middle, von_last = _split_at(words, _is_von_name)
         if not von_last and first_middle:
             von_last.append(first_middle.pop())
-        _add_first_middle(person, first_middle)
-        _add_von_last(person, von_last)
+        lineage: list[str] = []
     else:  # von Last, First   or   von Last, Jr, First
-        _add_von_last(person, parts[0].split())
-        if len(parts) == 3:
-            person.lineage_names.extend(parts[1].split())
-        _add_first_middle(person, parts[-1].split())
-    return person
-
-
-def _add_first_middle(person: Person, words: list[str]) -> None:
-    if words:
-        person.first_names.append(words[0])
-        person.middle_names.extend(words[1:])
-
-
-def _add_von_last(person: Person, words: list[str]) -> None:
+        von_last = parts[0].split()
+        lineage = parts[1].split() if len(parts) == 3 else []
+        first_middle = parts[-1].split()
     # the last word is always part of the last name, never a "von"
-    von_last, definitely_not_von = words[:-1], words[-1:]
-    if von_last:
-        von, last = _rsplit_at(von_last, _is_von_name)
-        person.prelast_names.extend(von)
-        person.last_names.extend(last)
-    person.last_names.extend(definitely_not_von)
+    prelast, last = _rsplit_at(von_last[:-1], _is_von_name) if len(von_last) > 1 else ([], [])
+    return (tuple(first_middle[:1]), tuple(first_middle[1:]), tuple(prelast), (*last, *von_last[-1:]), tuple(lineage))
+
+
+def _pybtex_name(name: str) -> Name:
+    from pybtex.database import Person
+
+    person = Person(name)
+    return (
+        tuple(person.first_names), tuple(person.middle_names), tuple(person.prelast_names),
+        tuple(person.last_names), tuple(person.lineage_names),
+    )  # fmt: skip
 
 
 def _is_von_name(word: str) -> bool:

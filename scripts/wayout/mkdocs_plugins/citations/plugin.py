@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,10 +19,9 @@ from mkdocs.utils import get_relative_url
 
 from wayout.bibliography.cache import BibliographyCache
 from wayout.bibliography.check import check_citations, front_matter_key_problems, names_unknown_keys
-from wayout.bibliography.exports import to_bibtex, to_csl_json, to_ris
+from wayout.bibliography.exports import downloads
 from wayout.bibliography.formatting import ReferenceFormatter
 from wayout.bibliography.topics import read_topic_labels
-from wayout.frontmatter import body_line_offset
 from wayout.markdown_extensions.citations import (
     BIBLIOGRAPHY_DOWNLOAD_STEM,
     PAGE_CACHE_LIMIT,
@@ -55,13 +54,38 @@ class RenderCaches:
 
 _RENDER_CACHES: dict[Path, RenderCaches] = {}
 
-EXPORTERS = (("bib", to_bibtex), ("ris", to_ris), ("json", to_csl_json))
+
+def downloads_name(dest_uri: str) -> str:
+    """The name of a page's reference downloads: about/index.html → references, about.html → about.references."""
+    name = dest_uri.rpartition("/")[2]
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name  # PurePosixPath(name).stem
+    return "references" if stem == "index" else f"{stem}.references"
 
 
-def downloads_stem(dest_uri: str) -> PurePosixPath:
+def downloads_stem(dest_uri: str) -> str:
     """Where a page's reference downloads go: about/index.html → about/references.{bib,ris,json}."""
-    dest = PurePosixPath(dest_uri)
-    return dest.parent / ("references" if dest.stem == "index" else f"{dest.stem}.references")
+    folder = dest_uri.rpartition("/")[0]
+    return f"{folder}/{downloads_name(dest_uri)}" if folder else downloads_name(dest_uri)
+
+
+def _write_text(path: str, text: str) -> None:
+    """The file's text in UTF-8 with three system calls (open, write, close), where open() in text
+    mode makes seven; a site writes three download files per citing page. Without O_BINARY, the C
+    runtime on Windows turns each \\n into \\r\\n, as text mode does."""
+    data = text.encode("utf-8")
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        while data:
+            data = data[os.write(descriptor, data) :]
+    finally:
+        os.close(descriptor)
+
+
+def _body_line_offset(source: str) -> int:
+    from wayout.frontmatter import body_line_offset  # only a page with a problem needs it
+
+    return body_line_offset(source)
 
 
 class CitationsPlugin(BasePlugin[CitationsConfig]):
@@ -71,8 +95,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.renderer: CitationRenderer | None = None
         self.caches: RenderCaches | None = None
         self.root = Path.cwd()
-        self.cited_in: dict[str, list[Page]] = defaultdict(list)
-        self.page_keys: dict[str, list[str]] = {}
+        self.citing_pages: list[Page] = []  # in the order they were rendered
+        self.page_keys: dict[str, list[str]] = {}  # dest_uri: the keys the page cites
+        self.cited_in: dict[str, list[Page]] | None = None  # see _cited_in()
         self.bibliography_pages: dict[str, str] = {}  # url: the language the page is written in
         self.deferred_html: dict[str, list[str]] = {}  # dest_uri: the page's citation HTML, by placeholder
         self.languages: set[str] = set()
@@ -107,8 +132,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             extension for extension in config.markdown_extensions if not isinstance(extension, CitationsExtension)
         ]
         config.markdown_extensions.append(CitationsExtension(self.renderer))
-        self.cited_in = defaultdict(list)
+        self.citing_pages = []
         self.page_keys = {}
+        self.cited_in = None
         self.bibliography_pages = {}
         self.deferred_html = {}
         self.rendered_sources = set()
@@ -129,8 +155,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         # page's citations from the cache on a rebuild.
         self.renderer.start_page(
             lambda: display_path(source, self.root),
-            lambda: body_line_offset(page.file.content_string),
-            page_downloads_stem=downloads_stem(page.file.dest_uri).name if self.config.page_downloads else None,
+            lambda: _body_line_offset(page.file.content_string),
+            page_downloads_stem=downloads_name(page.file.dest_uri) if self.config.page_downloads else None,
             site_root="../" * page.url.count("/"),
             language=written_language(page, self.languages, self.renderer.build_language),
         )
@@ -154,9 +180,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_page_content(self, html: str, *, page: Page, config, files):
         if not self.config.enabled:
             return html
-        for key in self.renderer.cited_keys:
-            self.cited_in[key].append(page)
         if self.renderer.cited_keys:
+            self.citing_pages.append(page)
             self.page_keys[page.file.dest_uri] = list(self.renderer.cited_keys)
         self.deferred_html[page.file.dest_uri] = self.renderer.deferred
         if self.renderer.has_bibliography:
@@ -182,12 +207,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             output = self._fill_cited_in(output, page)
         keys = self.page_keys.get(page.file.dest_uri)
         if keys and self.config.page_downloads:
-            self._write_exports(Path(config.site_dir) / downloads_stem(page.file.dest_uri), keys)
+            self._write_exports(os.path.join(config.site_dir, downloads_stem(page.file.dest_uri)), keys)
         return output
 
     def on_post_build(self, *, config):
         if self.config.enabled and self.config.bibliography_downloads:
-            self._write_exports(Path(config.site_dir) / BIBLIOGRAPHY_DOWNLOAD_STEM, None)
+            self._write_exports(os.path.join(config.site_dir, BIBLIOGRAPHY_DOWNLOAD_STEM), None)
 
     def _fill_cited_in(self, output: str, bibliography_page: Page) -> str:
         language = self.bibliography_pages[bibliography_page.url]
@@ -197,24 +222,33 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 continue
             links = {
                 page.url: (get_relative_url(page.url, bibliography_page.url), page.title or page.url)
-                for page in self.cited_in.get(key, [])
+                for page in self._cited_in().get(key, [])
             }
             links = list(links.values())
             output = output.replace(placeholder, self.renderer.cited_in_html(links, language))
         return output
 
-    def _write_exports(self, stem: Path, keys: list[str] | None) -> None:
+    def _cited_in(self) -> dict[str, list[Page]]:
+        """The pages citing each key, in the order they were rendered. Only a bibliography page
+        needs them, and every page has been rendered before the first one is written."""
+        if self.cited_in is None:
+            self.cited_in = defaultdict(list)
+            for page in self.citing_pages:
+                for key in self.page_keys[page.file.dest_uri]:
+                    self.cited_in[key].append(page)
+        return self.cited_in
+
+    def _write_exports(self, stem: str, keys: list[str] | None) -> None:
         bibliography = self.renderer.formatter.bibliography
         selection = tuple(sorted(keys)) if keys is not None else ()
         texts = self.caches.exports.get(selection) if keys is not None else None
         if texts is None:
-            texts = {suffix: export(bibliography, keys) for suffix, export in EXPORTERS}
+            texts = downloads(bibliography, keys)
             if keys is not None:
                 if len(self.caches.exports) >= PAGE_CACHE_LIMIT:
                     self.caches.exports.clear()
                 self.caches.exports[selection] = texts
-        folder = str(stem.parent)
+        folder, name = os.path.split(stem)
         os.makedirs(folder, exist_ok=True)
         for suffix, text in texts.items():
-            with open(os.path.join(folder, f"{stem.name}.{suffix}"), "w", encoding="utf-8") as file:
-                file.write(text)
+            _write_text(os.path.join(folder, f"{name}.{suffix}"), text)
