@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from wayout.numbers import knows_language
 from wayout.problems import Problem, display_path
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}(?:-[A-Z]{2})?$")
@@ -64,4 +65,12 @@ def missing_language_entries(languages: list[str], root: Path) -> list[Problem]:
                 if language not in present:
                     problems.append(Problem(shown, mapping.start_mark.line + 1, f"no `{language}` text for `{dotted}`",
                                             f"add `{language}:` with the text in that language"))
+    # Numbers follow the Unicode CLDR (wayout.numbers), which knows every language a site is likely
+    # to add; a code it does not know is most likely a typing error in mkdocs.yml.
+    config = display_path(root / "mkdocs.yml", root)
+    problems += [
+        Problem(config, 1, f"no number conventions for the language `{language}`",
+                "use an ISO 639-1 language code, optionally with a region (pt-BR)")
+        for language in languages if not knows_language(language)
+    ]
     return problems

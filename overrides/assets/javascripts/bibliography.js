@@ -11,6 +11,9 @@
     var groups = Array.prototype.slice.call(list.querySelectorAll("[data-bib-group]"));
     var status = form.querySelector("[role=status]");
     var fields = { topic: form.elements.topic, type: form.elements.type, q: form.elements.q };
+    // Counts as the page's language writes them (1,234 · 1 234 · 1.234); the site's Portuguese is Portugal's.
+    var language = document.documentElement.lang || "en";
+    var count = new Intl.NumberFormat(language === "pt" ? "pt-PT" : language);
 
     function normalise(text) {
       return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -30,7 +33,7 @@
       groups.forEach(function (group) {
         group.hidden = !group.querySelector("[data-bib-entry]:not([hidden])");
       });
-      status.textContent = status.dataset.template.replace("{shown}", shown).replace("{total}", entries.length);
+      status.textContent = status.dataset.template.replace("{shown}", count.format(shown)).replace("{total}", count.format(entries.length));
       if (updateAddress) {
         var parameters = new URLSearchParams();
         Object.keys(fields).forEach(function (name) { if (fields[name].value) parameters.set(name, fields[name].value); });

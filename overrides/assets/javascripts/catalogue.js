@@ -22,6 +22,9 @@
     var words = form.elements.q;
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells).filter(function (th) { return th.dataset.sort; });
     var state = { sort: "title", dir: "ascending", compare: [] };
+    // Counts as the page's language writes them (1,234 · 1 234 · 1.234); the site's Portuguese is Portugal's.
+    var language = document.documentElement.lang || "en";
+    var count = new Intl.NumberFormat(language === "pt" ? "pt-PT" : language);
 
     function normalise(text) { return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
     rows.forEach(function (row) { row.dataset.text = normalise(row.textContent); });
@@ -45,7 +48,7 @@
         row.hidden = !visible;
         if (visible) shown += 1;
       });
-      status.textContent = status.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
+      status.textContent = status.dataset.template.replace("{shown}", count.format(shown)).replace("{total}", count.format(rows.length));
       empty.hidden = shown > 0;
     }
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from wayout.dates import format_date
 from wayout.framework.engine import Rating, rate
 from wayout.framework.rules import load_rules
+from wayout.numbers import format_number
 from wayout.ui_strings import load_ui_strings
 from wayout.vocabularies import load_vocabularies
 
@@ -60,6 +61,9 @@ class Labels:
 
     def text(self, texts: dict) -> str:
         return texts.get(self.language) or texts["en"]
+
+    def number(self, value: int | float) -> str:
+        return format_number(value, self.language)
 
 
 def reference_year(front: dict) -> int:
@@ -137,12 +141,12 @@ def evaluation_rows(front: dict, labels: Labels) -> list[dict]:
             "study": evaluation["study"],
             "level": level,
             "level_label": labels.text(design_levels[level]),
-            "sample": evaluation.get("sample", unknown),
+            "sample": labels.number(evaluation["sample"]) if "sample" in evaluation else unknown,
             "outcome": labels.term("outcomes", evaluation["outcome"]),
             "result": labels.term("results", evaluation["result"]),
             "significant": yes if evaluation["significant"] else no,
             "independent": yes if evaluation["independent"] else no,
-            "follow_up": evaluation.get("follow_up_months", unknown),
+            "follow_up": labels.number(evaluation["follow_up_months"]) if "follow_up_months" in evaluation else unknown,
             "source": evaluation["source"],
             "note": evaluation.get("note", ""),
         })

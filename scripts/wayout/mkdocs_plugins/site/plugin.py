@@ -23,6 +23,7 @@ from wayout.csp import add_content_security_policy
 from wayout.language_data import missing_language_entries
 from wayout.search_index import serialise, split_search_index
 from wayout.mkdocs_plugins.site.config import SiteConfig
+from wayout.numbers import format_number, format_share
 from wayout.pages import check_pages
 from wayout.problems import format_problems
 from wayout.sitemap import SitemapEntry, alternates_in_page, directory_sitemaps
@@ -139,9 +140,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         rows = []
         for language, states in counts.items():
             total = sum(states.values()) or 1
-            cells = "".join(f"<td>{states[state]}</td>" for state in STATES)
-            share = round(100 * states["current"] / total)
-            rows.append(f'<tr><th scope="row" lang="{language}">{names.get(language, language)}</th>{cells}<td>{share}&nbsp;%</td></tr>')
+            cells = "".join(f"<td>{format_number(states[state], self.language)}</td>" for state in STATES)
+            share = format_share(states["current"] / total, self.language)
+            rows.append(f'<tr><th scope="row" lang="{language}">{names.get(language, language)}</th>{cells}<td>{share}</td></tr>')
         return (f'<div class="wayout-table-scroll"><table class="wayout-coverage"><thead><tr><th scope="col">{t("translation.language")}</th>'
                 f'{head}<th scope="col">{t("translation.share_current")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
