@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from site_pages import PROJECT_ROOT, all_page_paths, default_language, english_page_paths, language_prefix, languages
+from site_pages import all_page_paths, default_language, english_page_paths, language_prefix, languages
 
 LANG = re.compile(r'<html lang="(?P<lang>[^"]+)"')
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(?P<policy>[^"]+)">')
@@ -56,17 +56,6 @@ def test_a_sitemap_sits_beside_every_language_alternate(built_site):
         for path in english_page_paths():
             folder = built_site / (language_prefix(language["locale"]) + path)
             assert (folder / "sitemap.xml").is_file(), f"missing {folder.relative_to(built_site)}/sitemap.xml"
-
-
-def test_fallback_pages_mark_their_english_text(built_site):
-    english, french = PROJECT_ROOT / "docs" / "en", PROJECT_ROOT / "docs" / "fr"
-    untranslated = next(path for path in sorted(english.rglob("*.md")) if not (french / path.relative_to(english)).exists())
-    relative = untranslated.relative_to(english).with_suffix("")
-    folder = relative.parent if relative.name == "index" else relative
-    html = (built_site / "fr" / folder / "index.html").read_text("utf-8")
-    assert 'class="admonition info wayout-fallback"' in html
-    assert "Cette page n'est pas encore disponible en français" in html
-    assert '<div lang="en">' in html
 
 
 def test_search_dialog_has_an_accessible_name_in_each_language(built_site):

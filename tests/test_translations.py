@@ -64,8 +64,12 @@ def test_an_outdated_translation_says_so_and_links_to_the_english_page(site):
 
 
 def test_a_missing_translation_shows_the_english_page_with_a_link_to_it(site):
+    # (The real site has no untranslated page any more, so the fixture carries this check.)
     html = (site / "site" / "fr" / "missing" / "index.html").read_text()
-    assert "wayout-fallback" in html and '<a href="../../missing/" hreflang="en">Lire la page en anglais</a>' in html
+    assert 'class="admonition info wayout-fallback"' in html
+    assert "Cette page n'est pas encore disponible en français" in html
+    assert '<a href="../../missing/" hreflang="en">Lire la page en anglais</a>' in html
+    assert '<div lang="en">' in html  # the English text is marked as English for screen readers
     assert "wayout-fallback" not in (site / "site" / "missing" / "index.html").read_text()
 
 
