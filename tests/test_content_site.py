@@ -96,4 +96,4 @@ def test_a_broken_glossary_stops_the_build_with_every_problem(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     assert "docs/en/glossary/terms.yml:1: the term “Desistance” has no definition — add `definition:` with one plain sentence" in output
-    assert "docs/en/glossary/terms.yml:2: unknown glossary field `colour` — use only: definition, en, forms, source, term" in output
+    assert "docs/en/glossary/terms.yml:2: unknown glossary field `colour` — use only: definition, en, en_hash, forms, source, term" in output

@@ -10,6 +10,7 @@ from wayout import __version__
 from wayout.bibliography.check import check_bibliography_and_citations
 from wayout.bibliography.sources import read_bibliography
 from wayout.glossary import check_glossaries
+from wayout.glossary_translations import stray_translations
 from wayout.language_data import missing_language_entries
 from wayout.pages import check_pages
 from wayout.problems import format_problems
@@ -39,6 +40,8 @@ def _check(arguments: argparse.Namespace) -> int:
     problems += check_bibliography_and_citations(root / "bibliography", docs_dir, root, languages)
     bibliography, _ = read_bibliography(root / "bibliography", root)  # its own problems are listed above
     problems += check_glossaries(docs_dir, bibliography, root)
+    if languages:
+        problems += stray_translations(docs_dir, languages[0], languages, root)
     problems += missing_language_entries(languages, root)
     if problems:
         print(format_problems(problems))
@@ -48,6 +51,8 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _i18n(arguments: argparse.Namespace) -> int:
+    from wayout.glossary import TERMS_FILE
+    from wayout.glossary_translations import DEFAULT_GLOSSARY_DIR, glossary_status, mark_glossary_current
     from wayout.translations import STATES, mark_current, summary, translation_status
 
     root = arguments.root or _find_project_root(Path.cwd())
@@ -73,6 +78,9 @@ def _i18n(arguments: argparse.Namespace) -> int:
             errors.append(f"{page}: there is no English page docs/{default}/{inside.as_posix()} — translate an existing page, or remove this one")
         elif not translated.is_file():
             errors.append(f"{page}: no such file — copy docs/{default}/{inside.as_posix()} there and translate it first")
+        elif inside.as_posix() == f"{DEFAULT_GLOSSARY_DIR}/{TERMS_FILE}":
+            marked = mark_glossary_current(translated, english)
+            print(f"marked {marked} glossary terms in {relative.as_posix()} current (each translates its English entry as it is now)")
         else:
             try:
                 written = mark_current(translated, english)
@@ -92,8 +100,17 @@ def _i18n(arguments: argparse.Namespace) -> int:
     print(f"{'language':<10}" + "".join(f"{state:>10}" for state in STATES))
     for language, counts in summary(statuses).items():
         print(f"{language:<10}" + "".join(f"{counts[state]:>10}" for state in STATES))
+    terms = glossary_status(docs_dir, default, [default, *chosen])
+    term_count = len({status.term for status in terms})
+    print()
+    print(f"Glossary terms against docs/{default}/{DEFAULT_GLOSSARY_DIR}/{TERMS_FILE} ({term_count} terms)")
+    print(f"{'language':<10}" + "".join(f"{state:>10}" for state in STATES))
+    for language in chosen:
+        counts = {state: sum(1 for status in terms if status.language == language and status.state == state) for state in STATES}
+        print(f"{language:<10}" + "".join(f"{counts[state]:>10}" for state in STATES))
     shown = [status for status in statuses if arguments.list or status.state == "outdated"]
-    if shown:
+    shown_terms = [status for status in terms if status.state != "current"]
+    if shown or shown_terms:
         print()
     for status in shown:
         detail = ""
@@ -101,7 +118,10 @@ def _i18n(arguments: argparse.Namespace) -> int:
             detail = (f"  (translates {status.recorded_hash}, English is now {status.english_hash})" if status.recorded_hash
                       else "  (records no source_hash: run wayout i18n --mark on it once it is checked)")
         print(f"  {status.language}  {status.state:<9} {status.page}{detail}")
-    incomplete = any(status.state != "current" for status in statuses)
+    for status in shown_terms:
+        where = f"docs/{status.language}/{DEFAULT_GLOSSARY_DIR}/{TERMS_FILE}" + (f":{status.line}" if status.line else "")
+        print(f"  {status.language}  {status.state:<9} glossary term “{status.term}” ({where})")
+    incomplete = any(status.state != "current" for status in [*statuses, *terms])
     return 1 if arguments.strict and incomplete else 0
 
 

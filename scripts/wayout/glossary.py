@@ -15,7 +15,9 @@ from wayout.problems import Problem
 
 TERMS_FILE = "terms.yml"
 MAX_DEFINITION_WORDS = 30
-_FIELDS = {"term", "definition", "source", "forms", "en"}  # en: the English term a translation translates
+# en: the English term a translation translates; en_hash: that English entry as it was translated
+# (wayout.glossary_translations).
+_FIELDS = {"term", "definition", "source", "forms", "en", "en_hash"}
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ def page_status(docs_dir: Path, default_language: str, language: str, page: str)
         return PageStatus(language, page, "missing", None, english)
     record = translation_record(translated_file.read_text("utf-8"))
     recorded = record.get("source_hash")
+    recorded = None if recorded is None else str(recorded)  # twelve digits unquoted read as a number
     state = "current" if recorded == english else "outdated"
     return PageStatus(language, page, state, recorded, english, record.get("reviewed_by"))
 
@@ -89,12 +90,14 @@ def mark_current(translated_file: Path, english_file: Path) -> str:
     if match is None:
         raise ValueError(f"{translated_file} has no front matter — copy it from the English page first")
     new_hash = source_hash(english_file)
+    # Quoted only when YAML would read it as a number (all digits), so most records stay as they were.
+    written = f'"{new_hash}"' if new_hash.isdigit() else new_hash
     body = match.group("body")
     if _HASH_LINE.search(body):
-        body = _HASH_LINE.sub(lambda line: f"{line.group('indent')}source_hash: {new_hash}", body, count=1)
+        body = _HASH_LINE.sub(lambda line: f"{line.group('indent')}source_hash: {written}", body, count=1)
     elif _TRANSLATION_LINE.search(body):
-        body = _TRANSLATION_LINE.sub(f"translation:\n  source_hash: {new_hash}", body, count=1)
+        body = _TRANSLATION_LINE.sub(f"translation:\n  source_hash: {written}", body, count=1)
     else:
-        body += f"translation:\n  source_hash: {new_hash}\n"
+        body += f"translation:\n  source_hash: {written}\n"
     translated_file.write_text(text[: match.start("body")] + body + text[match.end("body"):], encoding="utf-8")
     return new_hash

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
+from wayout.glossary_translations import stray_translations
 from wayout.glossary import TERMS_FILE, Term, glossary_markdown, load_glossary, unknown_source_problems
 from wayout.markdown_extensions.glossary import GlossaryExtension, GlossaryLinker
 from wayout.problems import display_path, format_problems
@@ -73,6 +74,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if renderer is not None:
                 problems += unknown_source_problems(terms, renderer.formatter.bibliography, display)
             glossaries[language] = terms
+        problems += stray_translations(Path(config.docs_dir), self.languages[0], self.languages, root, self.config.glossary_dir)
         if problems:
             raise PluginError(format_problems(sorted(problems)))
         return glossaries

@@ -20,6 +20,7 @@ import json
 import re
 
 from wayout.csp import add_content_security_policy
+from wayout.glossary_translations import glossary_status
 from wayout.language_data import missing_language_entries
 from wayout.search_index import serialise, split_search_index
 from wayout.mkdocs_plugins.site.config import SiteConfig
@@ -88,6 +89,11 @@ class SitePlugin(BasePlugin[SiteConfig]):
             f"{language} " + ", ".join(f"{counts[language][state]} {state}" for state in STATES) for language in counts
         )
         log.info(f"Translations: {report} (wayout i18n lists the pages)")
+        terms = glossary_status(Path(config.docs_dir), self.language, languages)
+        if terms:
+            behind = {language: sum(1 for status in terms if status.language == language and status.state != "current")
+                      for language in languages if language != self.language}
+            log.info("Glossary terms not current: " + ", ".join(f"{language} {count}" for language, count in behind.items()))
 
     def on_pre_build(self, *, config):
         self.build_depth += 1
