@@ -20,19 +20,20 @@ PORT ?= 8000
 
 BIBTEX_VENV := .venv-mkdocs-bibtex
 
-.PHONY: help setup serve build check test test-unit test-browser browser bench bench-citations clean
+.PHONY: help setup serve build offline check test test-unit test-browser browser bench bench-citations clean
 
 help:
 	@echo "WayOut knowledge base"
 	@echo "  make serve         set up .venv, build every language, serve on http://$(HOST):$(PORT)"
 	@echo "  make test          install test tools and Chromium, run the whole test suite"
 	@echo "  make build         build every language into site/ (strict: a warning fails)"
+	@echo "  make offline       build, then zip the site to read from file:// with no network (dist/)"
 	@echo "  make check         validate sources (front matter) without building HTML"
 	@echo "  make test-unit     run the tests that need no browser"
 	@echo "  make test-browser  run only the real-browser tests"
 	@echo "  make bench         run the benchmarks and print their tables (minutes, not seconds)"
 	@echo "  make setup         only create .venv and install the pinned dependencies"
-	@echo "  make clean         remove site/ and .venv/"
+	@echo "  make clean         remove site/, dist/ and .venv/"
 
 $(VENV)/bin/python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -63,6 +64,10 @@ serve: $(SITE_STAMP)
 build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# The site as a zip to read from file:// on a machine with no network (wayout/offline.py says how).
+offline: build
+	$(BIN)/python -m wayout.offline site dist/wayout-offline.zip
+
 check: $(SITE_STAMP)
 	$(BIN)/wayout check
 
@@ -90,4 +95,4 @@ bench-citations: $(SITE_STAMP) $(BIBTEX_VENV)/.installed
 bench: bench-citations
 
 clean:
-	rm -rf site $(VENV) $(BIBTEX_VENV)
+	rm -rf site dist $(VENV) $(BIBTEX_VENV)
