@@ -74,7 +74,7 @@ def count_words(markdown: str) -> int:
 
 def _summary_problems(front: FrontMatter, display: str) -> list[Problem]:
     summary = front.data.get("summary")
-    if not isinstance(summary, str) or front.data.get("type") not in {"review", "factsheet", "module", "page"}:
+    if not isinstance(summary, str) or front.data.get("type") not in {"review", "factsheet", "module", "page", "kit"}:
         return []
     words = len(_WORD.findall(summary))
     if words <= SUMMARY_MAX_WORDS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from html import escape as html_escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,11 +26,15 @@ from wayout.problems import display_path, format_problems
 from wayout.mkdocs_plugins.content.config import ContentConfig
 from wayout.mkdocs_plugins.languages import build_languages, written_language
 from wayout.page_headers import header_view
+from wayout.share_images import FontNotFound, ShareImage, render
 from wayout.ui_strings import load_ui_strings
+from wayout.vocabularies import load_vocabularies
 
 # Generated HTML marks interface words it cannot translate itself (it does not know the page).
 _UI_WORD = re.compile(r'(<(?P<tag>[a-z]+) data-wayout-ui="(?P<key>[\w.]+)">)[^<]*(</(?P=tag)>)')
 GLOSSARY_MARKER = "<!-- glossary -->"
+SHARE_IMAGE_MARKER = "<!-- share-image -->"
+SHARE_IMAGE_FILE = "share-image.png"
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -113,11 +118,31 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return posixpath.relpath(glossary, posixpath.dirname(source) or ".")
 
     def on_page_content(self, html: str, *, page: Page, config, files):
-        if not self.config.enabled or "data-wayout-ui=" not in html:
+        if not self.config.enabled:
             return html
         language = written_language(page, self.languages, self.language)
         strings = load_ui_strings()
+        if SHARE_IMAGE_MARKER in html:
+            html = html.replace(SHARE_IMAGE_MARKER, self._share_image(page, config, language, strings))
+        if "data-wayout-ui=" not in html:
+            return html
         return _UI_WORD.sub(lambda match: match.group(1) + strings.translate(match.group("key"), language) + match.group(4), html)
+
+    def _share_image(self, page: Page, config, language: str, strings) -> str:
+        """Draw the kit's share image beside the page and show it with a download link."""
+        meta = page.meta or {}
+        if meta.get("type") != "kit":
+            raise PluginError(f"{page.file.src_uri}: the share-image marker only works on a campaign kit (type: kit) — remove it")
+        audience = load_vocabularies().label("audiences", meta["audience"], language)
+        image = ShareImage(message=meta["share_text"], audience=audience, site_name=config.site_name)
+        try:
+            render(image, Path(page.file.abs_dest_path).parent / SHARE_IMAGE_FILE)
+        except FontNotFound as error:
+            raise PluginError(f"{page.file.src_uri}: cannot draw the share image: {error}") from error
+        alt = html_escape(f"{audience}: {image.message} ({image.site_name})")
+        label = html_escape(strings.translate("kit.download_image", language))
+        return (f'<figure class="wayout-share-image"><img src="{SHARE_IMAGE_FILE}" alt="{alt}" width="600" height="315">'
+                f'<figcaption><a href="{SHARE_IMAGE_FILE}" download>{label}</a></figcaption></figure>')
 
     # Before the search plugin (0) indexes the page, so that summaries and key messages are searchable.
     @event_priority(10)
