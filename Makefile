@@ -25,6 +25,7 @@ BIBTEX_VENV := .venv-mkdocs-bibtex
 help:
 	@echo "WayOut knowledge base"
 	@echo "  make serve         set up .venv, build every language, serve on http://$(HOST):$(PORT)"
+	@echo "  make serve LANG=fr preview one language only (en, fr, de, nl or pt): faster rebuilds"
 	@echo "  make test          install test tools and Chromium, run the whole test suite"
 	@echo "  make build         build every language into site/ (strict: a warning fails)"
 	@echo "  make offline       build, then zip the site to read from file:// with no network (dist/)"
@@ -58,8 +59,13 @@ $(TEST_STAMP): $(SITE_STAMP) requirements/test.lock
 
 setup: $(SITE_STAMP)
 
+# `make serve LANG=fr` previews one language only, which rebuilds much faster. LANG inherited from
+# the environment is a locale (C.UTF-8, fr_FR.UTF-8), not a site language, and is ignored.
+SITE_LANGUAGES := en fr de nl pt
+PREVIEW_LANGUAGE := $(filter $(SITE_LANGUAGES),$(LANG))
+
 serve: $(SITE_STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	$(if $(PREVIEW_LANGUAGE),WAYOUT_LANGUAGE=$(PREVIEW_LANGUAGE) )$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
