@@ -10,6 +10,7 @@ from wayout import __version__
 from wayout.bibliography.check import check_bibliography_and_citations
 from wayout.bibliography.sources import read_bibliography
 from wayout.glossary import check_glossaries
+from wayout.scaffold import TEMPLATES, scaffold
 from wayout.glossary_translations import stray_translations
 from wayout.language_data import missing_language_entries
 from wayout.pages import check_pages
@@ -125,6 +126,22 @@ def _i18n(arguments: argparse.Namespace) -> int:
     return 1 if arguments.strict and incomplete else 0
 
 
+def _new(arguments: argparse.Namespace) -> int:
+    root = arguments.root or _find_project_root(Path.cwd())
+    if root is None:
+        print("error: no mkdocs.yml here or above — run `wayout new` inside the project, or pass --root", file=sys.stderr)
+        return 2
+    try:
+        made = scaffold(arguments.page_type, arguments.title, root / "docs")
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    shown = made.path.relative_to(root)
+    print(f"Created {shown}")
+    print(f"Next: replace every TODO in it (wayout check lists each one with its line), then preview with `make serve LANG=en`.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wayout", description="Tools for the WayOut knowledge base.")
     parser.add_argument("--version", action="version", version=f"wayout {__version__}")
@@ -139,6 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     i18n.add_argument("--mark", nargs="+", metavar="PAGE", help="record that these translated pages translate the English page as it is now")
     i18n.add_argument("--strict", action="store_true", help="exit 1 unless every page is current in every language")
     i18n.set_defaults(run=_i18n)
+    new = commands.add_parser("new", help="start a new page from its template: programme, evidence, review, module or factsheet")
+    new.add_argument("page_type", metavar="TYPE", choices=sorted(TEMPLATES), help=", ".join(sorted(TEMPLATES)))
+    new.add_argument("title", help="the page's title, in quotes")
+    new.add_argument("--root", type=Path, help="the project root (default: the folder holding mkdocs.yml)")
+    new.set_defaults(run=_new)
     return parser
 
 

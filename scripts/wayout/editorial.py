@@ -43,6 +43,8 @@ def editorial_problems(front: FrontMatter, text: str, display: str) -> list[Prob
     body = "\n".join(body_lines)
     prose = list(_prose_lines(body_lines, body_start))
     problems = _summary_problems(front, display)
+    problems += _front_matter_leftovers(front, display)
+    problems += _front_matter_comment_leftovers(lines[: body_start], display)
     problems += _leftover_problems(prose, display)
     problems += _sentence_per_line_problems(prose, display)
     page_type = front.data.get("type")
@@ -140,6 +142,40 @@ def _prose_lines(body_lines: list[str], body_start: int) -> Iterator[tuple[int, 
         if not stripped or stripped.startswith(("|", "<")):
             continue
         yield number, line
+
+
+def _front_matter_leftovers(front: FrontMatter, display: str) -> list[Problem]:
+    """Template markers left in front-matter texts (a scaffolded page starts with some)."""
+    problems = []
+
+    def visit(value, path: tuple) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, (*path, index))
+        elif isinstance(value, str):
+            for match in _LEFTOVER.finditer(value):
+                found = match.group(0)
+                if match.group(1) and found not in _LEFTOVER_CASE_SENSITIVE:
+                    continue
+                field_name = ".".join(str(part) for part in path)
+                problems.append(Problem(display, front.line_of(path), f"unfilled template text `{found}` in `{field_name}`",
+                                        "write the missing text, or remove the marker"))
+
+    visit(front.data, ())
+    return problems
+
+
+def _front_matter_comment_leftovers(front_lines: list[str], display: str) -> list[Problem]:
+    """A `# TODO` comment in the front matter: a value the template chose that still needs checking."""
+    return [
+        Problem(display, number, "unfilled template text `TODO` in a front-matter comment",
+                "set the value the comment asks for, then delete the TODO")
+        for number, line in enumerate(front_lines, start=1)
+        if re.search(r"#\s*TODO\b", line)
+    ]
 
 
 def _leftover_problems(prose: list[tuple[int, str]], display: str) -> list[Problem]:
