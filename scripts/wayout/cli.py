@@ -10,6 +10,7 @@ from wayout import __version__
 from wayout.bibliography.check import check_bibliography_and_citations
 from wayout.bibliography.sources import read_bibliography
 from wayout.glossary import check_glossaries
+from wayout.link_checks import check_links
 from wayout.scaffold import TEMPLATES, scaffold
 from wayout.glossary_translations import stray_translations
 from wayout.language_data import missing_language_entries
@@ -23,6 +24,14 @@ def _find_project_root(start: Path) -> Path | None:
         if (candidate / "mkdocs.yml").is_file():
             return candidate
     return None
+
+
+def site_url_of(root: Path) -> str | None:
+    """The public address the site is deployed at, as the build reads it (mkdocs.yml or WAYOUT_SITE_URL)."""
+    import os
+
+    configured = read_site_config(root / "mkdocs.yml").get("site_url")
+    return os.environ.get("WAYOUT_SITE_URL") or (configured if isinstance(configured, str) else None)
 
 
 def _check(arguments: argparse.Namespace) -> int:
@@ -44,6 +53,7 @@ def _check(arguments: argparse.Namespace) -> int:
     if languages:
         problems += stray_translations(docs_dir, languages[0], languages, root)
     problems += missing_language_entries(languages, root)
+    problems += check_links(docs_dir, root, languages, site_url_of(root))
     if problems:
         print(format_problems(problems))
         return 1

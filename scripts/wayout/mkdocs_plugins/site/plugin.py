@@ -25,6 +25,7 @@ from wayout.language_data import missing_language_entries
 from wayout.search_index import serialise, split_search_index
 from wayout.mkdocs_plugins.site.config import SiteConfig
 from wayout.numbers import format_number, format_share
+from wayout.link_checks import check_links
 from wayout.pages import check_pages
 from wayout.problems import format_problems
 from wayout.sitemap import SitemapEntry, alternates_in_page, directory_sitemaps
@@ -218,6 +219,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if fingerprint == self.checked_fingerprint:
             return
         problems = check_pages(docs_dir, root, self.default_language)
+        problems += check_links(docs_dir, root, self.languages or [self.language], config.site_url)
         if problems:
             raise PluginError(format_problems(problems))
         self.checked_fingerprint = fingerprint
