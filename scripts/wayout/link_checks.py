@@ -52,7 +52,10 @@ class _Page:
 
 
 def _read(path: Path) -> _Page:
-    text = path.read_text("utf-8")
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError:
+        return _Page([], generated=True)  # the page checks report the encoding; nothing to follow here
     lines, fence = [], None
     for number, line in enumerate(text.splitlines(), start=1):
         opening = _FENCE.match(line)
