@@ -3,6 +3,23 @@
 # the tests launch the system Chromium through executable_path.
 set -euo pipefail
 
+# The site build itself needs these too: Pango for WeasyPrint's PDFs, and the fonts the PDFs and
+# the share images embed. The tests build the site, so they are installed with the browser.
+SYSTEM_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation"
+if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  missing=""
+  for package in $SYSTEM_PACKAGES; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+  done
+  if [ -n "$missing" ]; then
+    if [ "$(id -u)" -eq 0 ]; then prefix=""; elif command -v sudo >/dev/null 2>&1; then prefix="sudo"; else
+      echo "error: the site build needs Debian packages:$missing — install them as root with apt-get" >&2; exit 1; fi
+    echo "==> installing Debian packages the site build needs:$missing"
+    $prefix apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $prefix apt-get install -y -qq $missing >/dev/null
+  fi
+fi
+
 if [ -n "${WAYOUT_CHROMIUM:-}" ]; then
   if [ -x "$WAYOUT_CHROMIUM" ]; then
     echo "==> using Chromium from WAYOUT_CHROMIUM=$WAYOUT_CHROMIUM"
