@@ -104,3 +104,10 @@ def test_a_page_hash_made_only_of_digits_is_quoted_so_it_reads_back_as_text(tmp_
     translations.mark_current(tmp_path / "fr" / "page.md", tmp_path / "en" / "page.md")
     assert 'source_hash: "012345678901"' in (tmp_path / "fr" / "page.md").read_text("utf-8")
     assert translations.page_status(tmp_path, "en", "fr", "page.md").state == "current"
+
+
+def test_wayout_check_shows_languages_that_are_behind_without_failing_for_it(tmp_path, capsys):
+    write_site(tmp_path)
+    assert main(["check", "--root", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "Translations, fr: 0 outdated, 0 missing pages, 3 glossary terms not current — `wayout i18n --language fr` lists them" in err

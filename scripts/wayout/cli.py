@@ -54,11 +54,31 @@ def _check(arguments: argparse.Namespace) -> int:
         problems += stray_translations(docs_dir, languages[0], languages, root)
     problems += missing_language_entries(languages, root)
     problems += check_links(docs_dir, root, languages, site_url_of(root))
+    _print_translation_status(docs_dir, languages)
     if problems:
         print(format_problems(problems))
         return 1
     print(f"No problems found in {len(pages)} pages and the bibliography.")
     return 0
+
+
+def _print_translation_status(docs_dir: Path, languages: list[str]) -> None:
+    """Outdated and missing translations are not errors (an English fix must not wait for four
+    translators), but a contributor should see them: one line per language that is behind."""
+    from wayout.glossary_translations import glossary_status
+    from wayout.translations import summary, translation_status
+
+    if len(languages) < 2:
+        return
+    default = languages[0]
+    pages = summary(translation_status(docs_dir, default, languages))
+    terms = glossary_status(docs_dir, default, languages)
+    for language in languages[1:]:
+        counts = pages.get(language, {"outdated": 0, "missing": 0})
+        behind_terms = sum(1 for status in terms if status.language == language and status.state != "current")
+        if counts["outdated"] or counts["missing"] or behind_terms:
+            print(f"Translations, {language}: {counts['outdated']} outdated, {counts['missing']} missing pages, "
+                  f"{behind_terms} glossary terms not current — `wayout i18n --language {language}` lists them", file=sys.stderr)
 
 
 def _i18n(arguments: argparse.Namespace) -> int:

@@ -63,7 +63,8 @@ def test_search_works_from_the_file_system_in_the_readers_language(file_page, bu
     assert [url for url in file_page.requests if not url.startswith("file://")] == []
 
 
-@pytest.mark.parametrize("start", ["index.html", "de/index.html", "nl/what-works/mentoring/index.html", "pt/bibliography/index.html"])
+@pytest.mark.parametrize("start", ["index.html", "de/index.html", "nl/what-works/mentoring/index.html", "pt/bibliography/index.html",
+                                   "fr/awareness/factsheets/myths-and-facts/index.html", "de/awareness/kit/police/index.html"])
 def test_every_link_in_a_page_opens_a_file_of_the_bundle(file_page, bundle, start):
     file_page.goto((bundle / start).as_uri())
     links = file_page.eval_on_selector_all("a[href]", "links => links.map(link => link.href)")
@@ -76,6 +77,11 @@ def test_every_link_in_a_page_opens_a_file_of_the_bundle(file_page, bundle, star
 
 def test_downloads_and_open_data_are_in_the_bundle(bundle):
     assert (bundle / "data" / "programmes.json").is_file()
+    # Every factsheet as a PDF in every language, as its page links it (the link test above follows one).
+    for language in ("", "fr/", "de/", "nl/", "pt/"):
+        for factsheet in (bundle / "awareness" / "factsheets").iterdir():
+            if factsheet.is_dir():
+                assert list((bundle / f"{language}awareness" / "factsheets" / factsheet.name).glob("*.pdf")), factsheet.name
     for suffix in ("bib", "ris", "json"):
         assert (bundle / "downloads" / f"wayout-bibliography.{suffix}").stat().st_size > 10_000
         assert (bundle / "fr" / "what-works" / "mentoring" / f"references.{suffix}").is_file()
