@@ -22,6 +22,9 @@ from wayout.glossary import TERMS_FILE, anchor_for
 from wayout.problems import Problem, display_path
 from wayout.translations import HASH_LENGTH
 
+# libyaml's parser when PyYAML has it: the same nodes and line marks, several times faster.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DEFAULT_GLOSSARY_DIR = "glossary"
 
 
@@ -50,7 +53,7 @@ def _entries(path: Path) -> list[_Entry]:
     """The mapping items of a glossary file; a file that does not parse has none (the glossary
     check reports why)."""
     try:
-        nodes = yaml.compose(path.read_text("utf-8"))
+        nodes = yaml.compose(path.read_text("utf-8"), Loader=_COMPOSER)
     except (OSError, yaml.YAMLError):
         return []
     if not isinstance(nodes, yaml.SequenceNode):

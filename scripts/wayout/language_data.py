@@ -18,6 +18,9 @@ import yaml
 from wayout.numbers import knows_language
 from wayout.problems import Problem, display_path
 
+# libyaml's parser when PyYAML has it: the same nodes and line marks, several times faster.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}(?:-[A-Z]{2})?$")
 # Files of texts by language: (package, file, shape). "labels": mappings {en: …, fr: …} anywhere
 # inside; "blocks": one top-level block per language.
@@ -50,7 +53,7 @@ def missing_language_entries(languages: list[str], root: Path) -> list[Problem]:
     for package, name, shape in DATA_FILES:
         resource = resources.files(package).joinpath(name)
         shown = display_path(Path(str(resource)), root)
-        node = yaml.compose(resource.read_text("utf-8"))
+        node = yaml.compose(resource.read_text("utf-8"), Loader=_COMPOSER)
         if shape == "blocks":
             present = {key.value for key, _ in node.value}
             last = node.end_mark.line + 1

@@ -14,6 +14,7 @@ reference lists) are checked by `mkdocs build --strict` instead.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -42,6 +43,9 @@ def toc_slug(text: str) -> str:
     value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     value = re.sub(r"[^\w\s-]", "", value).strip().lower()
     return re.sub(r"[-\s]+", "-", value)
+
+
+_READ: dict[Path, tuple[tuple[int, int], "_Page"]] = {}
 
 
 @dataclass
@@ -88,12 +92,16 @@ def check_links(docs_dir: Path, root: Path, languages: list[str], site_url: str 
     """Every link, image and raw-HTML problem in every page of every language."""
     default = languages[0] if languages else None
     site_host = urlsplit(site_url).netloc.lower() if site_url else ""
-    cache: dict[Path, _Page] = {}
+    docs_dir = Path(os.path.abspath(docs_dir))
 
     def page_at(path: Path) -> _Page:
-        if path not in cache:
-            cache[path] = _read(path)
-        return cache[path]
+        # Kept across calls while the file is unchanged: `mkdocs serve` checks before every rebuild.
+        status = path.stat()
+        stamp = (status.st_mtime_ns, status.st_size)
+        kept = _READ.get(path)
+        if kept is None or kept[0] != stamp:
+            kept = _READ[path] = (stamp, _read(path))
+        return kept[1]
 
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
@@ -144,7 +152,7 @@ def _link_problems(match, path, docs_dir, language, default, site_host, page_at,
     if not link_path:
         destination, shown = path, "this page"
     else:
-        resolved = (path.parent / link_path).resolve()
+        resolved = Path(os.path.normpath(path.parent / link_path))  # no symbolic links in docs/ to follow
         if not link_path.endswith(".md"):
             if not resolved.exists():
                 return [Problem(display, number, f"the link `{target}` points at a file that does not exist",
@@ -169,7 +177,7 @@ def _fallback(resolved: Path, docs_dir: Path, language: str | None, default: str
     if language is None or default is None or language == default:
         return None
     try:
-        inside = resolved.relative_to((docs_dir / language).resolve())
+        inside = resolved.relative_to(docs_dir / language)
     except ValueError:
         return None
     english = docs_dir / default / inside

@@ -33,10 +33,26 @@ def check_pages(docs_dir: Path, root: Path, default_language: str | None = None)
                 Problem(display, 1, f"the file is not UTF-8 ({error.reason} at byte {error.start})", "save the file as UTF-8")
             )
             continue
-        problems.extend(check_page(text, display))
+        problems.extend(_checked_page(text, display))
         if default_language is not None:
             problems.extend(_translation_problems(docs_dir, root, default_language, path, text, display))
     return sorted(problems)
+
+
+# `mkdocs serve` checks every page of every language before each rebuild, and between two rebuilds
+# one file changed: a page's problems depend only on its text (and a translation's on its English
+# page's text too), so they are kept, per file, for as long as those texts stay the same.
+_CHECKED: dict[str, tuple[str, list[Problem]]] = {}
+_COMPARED: dict[str, tuple[str, str, list[Problem]]] = {}
+
+
+def _checked_page(text: str, display: str) -> list[Problem]:
+    kept = _CHECKED.get(display)
+    if kept is not None and kept[0] == text:
+        return kept[1]
+    problems = check_page(text, display)
+    _CHECKED[display] = (text, problems)
+    return problems
 
 
 def _translation_problems(docs_dir: Path, root: Path, default_language: str, path: Path, text: str, display: str) -> list[Problem]:
@@ -46,6 +62,13 @@ def _translation_problems(docs_dir: Path, root: Path, default_language: str, pat
     english = docs_dir / default_language / Path(*relative.parts[1:])
     # Only a page that says it translates the English one (its `translation` record) is held to
     # it: a page written in its own language for its own readers may differ.
-    if not english.is_file() or not translation_record(text):
+    if not english.is_file():
         return []
-    return structure_problems(english.read_text("utf-8"), text, display, display_path(english, root))
+    english_text = english.read_text("utf-8")
+    kept = _COMPARED.get(display)
+    if kept is not None and kept[0] == text and kept[1] == english_text:
+        return kept[2]
+    problems = (structure_problems(english_text, text, display, display_path(english, root))
+                if translation_record(text) else [])
+    _COMPARED[display] = (text, english_text, problems)
+    return problems
