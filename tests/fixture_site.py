@@ -19,6 +19,7 @@ extra_css:
   - assets/stylesheets/wayout.css
 extra_javascript:
   - assets/javascripts/citations.js
+  - assets/javascripts/tables.js
   - assets/javascripts/bibliography.js
   - assets/javascripts/catalogue.js
   - assets/javascripts/framework.js
