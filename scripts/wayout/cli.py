@@ -72,10 +72,11 @@ def _print_translation_status(docs_dir: Path, languages: list[str]) -> None:
         return
     default = languages[0]
     pages = summary(translation_status(docs_dir, default, languages))
-    terms = glossary_status(docs_dir, default, languages)
+    terms = summary(glossary_status(docs_dir, default, languages))
     for language in languages[1:]:
         counts = pages.get(language, {"outdated": 0, "missing": 0})
-        behind_terms = sum(1 for status in terms if status.language == language and status.state != "current")
+        term_counts = terms.get(language, {"outdated": 0, "missing": 0})
+        behind_terms = term_counts["outdated"] + term_counts["missing"]
         if counts["outdated"] or counts["missing"] or behind_terms:
             print(f"Translations, {language}: {counts['outdated']} outdated, {counts['missing']} missing pages, "
                   f"{behind_terms} glossary terms not current — `wayout i18n --language {language}` lists them", file=sys.stderr)
@@ -136,8 +137,9 @@ def _i18n(arguments: argparse.Namespace) -> int:
     print()
     print(f"Glossary terms against docs/{default}/{DEFAULT_GLOSSARY_DIR}/{TERMS_FILE} ({term_count} terms)")
     print(f"{'language':<10}" + "".join(f"{state:>10}" for state in STATES))
+    term_counts = summary(terms)
     for language in chosen:
-        counts = {state: sum(1 for status in terms if status.language == language and status.state == state) for state in STATES}
+        counts = term_counts.get(language, dict.fromkeys(STATES, 0))
         print(f"{language:<10}" + "".join(f"{counts[state]:>10}" for state in STATES))
     shown = [status for status in statuses if arguments.list or status.state == "outdated"]
     shown_terms = [status for status in terms if status.state != "current"]

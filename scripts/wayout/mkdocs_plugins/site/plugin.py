@@ -92,9 +92,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         log.info(f"Translations: {report} (wayout i18n lists the pages)")
         terms = glossary_status(Path(config.docs_dir), self.language, languages)
         if terms:
-            behind = {language: sum(1 for status in terms if status.language == language and status.state != "current")
-                      for language in languages if language != self.language}
-            log.info("Glossary terms not current: " + ", ".join(f"{language} {count}" for language, count in behind.items()))
+            behind = ", ".join(f"{language} {counts['outdated'] + counts['missing']}" for language, counts in summary(terms).items())
+            log.info(f"Glossary terms not current: {behind}")
 
     def on_pre_build(self, *, config):
         self.build_depth += 1
