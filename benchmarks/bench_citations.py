@@ -1,8 +1,9 @@
 """Citation overhead: the same synthetic site built without citations, with ours and with mkdocs-bibtex.
 
 Every cold build is a fresh process, and the variants alternate within each round, so that drift in
-the machine's speed hits them alike; warm rebuilds alternate the same way, one process per variant
-and round. Results are ratios within this one run, never absolute seconds.
+the machine's speed hits them alike. Warm rebuilds alternate the variants within one process per
+round, as pairs of rebuilds in the same memory layout. Results are ratios within this one run, never
+absolute seconds.
 
 Each build is measured twice: the processor time it used (user + system, what the build costs) and
 the wall-clock time it took. The targets are judged on processor time, because on a shared virtual
@@ -34,17 +35,27 @@ DOUBLE_ENTRIES = CorpusSize(pages=200, entries=4000, citations=3200)
 DOUBLE_PAGES = CorpusSize(pages=400, entries=2000, citations=6400)
 WARM_REBUILDS = 3
 
-# A warm rebuild as `mkdocs serve` does it: config reloaded, plugins new, the process (and its caches) kept.
+# Warm rebuilds as `mkdocs serve` does them: config reloaded, plugins new, the process (and its
+# caches) kept. Both variants are rebuilt in the same process, alternating, so that each pair of
+# rebuilds runs in one memory layout and one stretch of the machine's speed: separate processes
+# differ from each other by more than the overhead being measured. The first build of each variant
+# fills the caches and is not timed.
 WARM_BUILD = """
-import sys, time, logging
+import os, sys, time, logging
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 logging.disable(logging.WARNING)
-for _ in range(int(sys.argv[3])):
-    config = load_config(sys.argv[1], site_dir=sys.argv[2])
-    cpu, wall = time.process_time(), time.perf_counter()
-    build(config)
-    print(f"{time.process_time() - cpu:.6f} {time.perf_counter() - wall:.6f}")
+count, sites = int(sys.argv[1]), sys.argv[2:]
+variants = [sites[i:i + 3] for i in range(0, len(sites), 3)]
+for rebuild in range(count + 1):
+    order = variants if rebuild % 2 == 0 else variants[::-1]
+    for name, config_file, site_dir in order:
+        os.chdir(os.path.dirname(config_file))
+        config = load_config(config_file, site_dir=site_dir)
+        cpu, wall = time.process_time(), time.perf_counter()
+        build(config)
+        if rebuild:
+            print(f"{name} {time.process_time() - cpu:.6f} {time.perf_counter() - wall:.6f}")
 """
 
 
@@ -73,14 +84,19 @@ def timed_build(python: str, config: Path, site_dir: Path) -> Timing:
     return Timing(cpu, wall)
 
 
-def warm_builds(python: str, config: Path, site_dir: Path, count: int) -> list[Timing]:
+def warm_builds(python: str, sites: dict[str, Path], scratch: Path, count: int) -> dict[str, list[Timing]]:
+    """`count` timed rebuilds of each variant, alternating in one process."""
+    arguments = [str(part) for name, config in sites.items() for part in (name, config, scratch / f"warm-{name}")]
     result = subprocess.run(
-        [python, "-c", WARM_BUILD, str(config), str(site_dir), str(count)],
-        capture_output=True, text=True, env=_environment(),
+        [python, "-c", WARM_BUILD, str(count), *arguments], capture_output=True, text=True, env=_environment(),
     )
     if result.returncode != 0:
-        raise SystemExit(f"warm builds of {config} failed:\n{result.stderr}")
-    return [Timing(*map(float, line.split())) for line in result.stdout.splitlines()]
+        raise SystemExit(f"warm builds failed:\n{result.stderr}")
+    timings: dict[str, list[Timing]] = {name: [] for name in sites}
+    for line in result.stdout.splitlines():
+        name, cpu, wall = line.split()
+        timings[name].append(Timing(float(cpu), float(wall)))
+    return timings
 
 
 def median(timings: list[Timing]) -> Timing:
@@ -106,15 +122,20 @@ def cold_round_robin(sites: dict[str, tuple[str, Path]], rounds: int, scratch: P
 
 
 def warm_round_robin(sites: dict[str, tuple[str, Path]], rounds: int, scratch: Path) -> dict[str, Timing]:
-    """Per variant, the median of the rebuilds after the first (cold) build of each process."""
+    """Per variant, the median of every timed rebuild: `rounds` processes, each rebuilding every
+    variant WARM_REBUILDS times, alternating."""
+    pythons = {python for python, _ in sites.values()}
+    if len(pythons) != 1:
+        raise ValueError("warm rebuilds of several variants share one process, so one Python")
+    (python,) = pythons
     times: dict[str, list[Timing]] = {name: [] for name in sites}
-    for round_number, order in _rotations(list(sites), rounds):
-        for name in order:
-            python, config = sites[name]
-            rebuilds = warm_builds(python, config, scratch / f"warm-{name}", 1 + WARM_REBUILDS)[1:]
-            times[name] += rebuilds
-            print(f"  {'warm rebuilds':<16} round {round_number + 1}/{rounds}  {name:<14} "
-                  f"cpu {median(rebuilds).cpu:6.2f} s  wall {median(rebuilds).wall:6.2f} s", file=sys.stderr)
+    for round_number in range(rounds):
+        configs = {name: config for name, (_, config) in sites.items()}
+        rebuilds = warm_builds(python, configs, scratch, WARM_REBUILDS)
+        for name, timings in rebuilds.items():
+            times[name] += timings
+        print(f"  {'warm rebuilds':<16} round {round_number + 1}/{rounds}  "
+              + "  ".join(f"{name} cpu {median(timings).cpu:6.2f} s" for name, timings in rebuilds.items()), file=sys.stderr)
     return {name: median(values) for name, values in times.items()}
 
 
@@ -176,7 +197,7 @@ def run(arguments: argparse.Namespace, ours: str, scratch: Path) -> int:
 
     print()
     print(f"Corpus: {BASE.pages} pages, {BASE.entries} entries, {BASE.citations} citations; medians of "
-          f"{arguments.rounds} fresh-process builds per variant, and of {arguments.rounds} × {WARM_REBUILDS} warm rebuilds")
+          f"{arguments.rounds} fresh-process builds per variant, and of {arguments.rounds} processes × {WARM_REBUILDS} warm rebuilds, alternating")
     print(f"{'build':<30}{'cpu s':>9}{'/ plain':>9}{'wall s':>9}{'/ plain':>9}")
     rows = [*base.items(), ("plain, warm rebuild", warm["plain"]), ("wayout, warm rebuild", warm["wayout"])]
     for name, timing in rows:
