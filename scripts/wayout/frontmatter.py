@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 
@@ -66,8 +66,25 @@ def body_line_offset(source: str) -> int:
     return source[: match.end()].count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
+# A build reads each page's front matter several times (the page checks, its translation's checks,
+# the translation status, the renderers); parsed once per text, it is shared. Callers only read it.
+_PARSED: dict[str, tuple[FrontMatter | None, list[Problem]]] = {}
+_PARSED_LIMIT = 50_000
+
+
 def parse_front_matter(text: str, display: str) -> tuple[FrontMatter | None, list[Problem]]:
-    """Parse the front matter of a Markdown page; return it (or None) and every problem found."""
+    """Parse the front matter of a Markdown page; return it (or None) and every problem found,
+    each naming the page as `display`."""
+    parsed = _PARSED.get(text)
+    if parsed is None:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()  # a long `mkdocs serve` session keeps every edit otherwise
+        parsed = _PARSED[text] = _parse_front_matter(text, "")
+    front, problems = parsed
+    return front, [replace(problem, path=display) for problem in problems]
+
+
+def _parse_front_matter(text: str, display: str) -> tuple[FrontMatter | None, list[Problem]]:
     lines = text.splitlines()
     if not lines or lines[0].strip() != OPENING:
         return None, [

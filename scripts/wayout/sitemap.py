@@ -68,11 +68,17 @@ def directory_sitemaps(entries: list[SitemapEntry], base_path: str) -> dict[str,
     only addresses at or below its own folder, which is exactly what each of these does.
     Returns {folder relative to the site root ("" for the root): sitemap XML}.
     """
-    by_folder: dict[str, list[SitemapEntry]] = {}
-    paths = {entry.location: urlsplit(entry.location).path for entry in entries}
-    folders = {path[: path.rfind("/") + 1] for path in paths.values()}
-    for folder in folders:
-        by_folder[folder] = [entry for entry in entries if paths[entry.location].startswith(folder)]
+    paths = [urlsplit(entry.location).path for entry in entries]
+    by_folder: dict[str, list[SitemapEntry]] = {path[: path.rfind("/") + 1]: [] for path in paths}
+    # Each page goes into the sitemap of every folder above it that holds a page: work that grows
+    # with the pages times the depth of the tree, not with the pages times the folders.
+    for entry, path in zip(entries, paths):
+        end = path.rfind("/")
+        while end >= 0:
+            listed = by_folder.get(path[: end + 1])
+            if listed is not None:
+                listed.append(entry)
+            end = path.rfind("/", 0, end)
     base = base_path if base_path.endswith("/") else base_path + "/"
     return {
         folder[len(base):] if folder.startswith(base) else folder.lstrip("/"): render_sitemap(listed)

@@ -4,6 +4,8 @@ link, a citation or a generated table without any visible error in the translate
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 from collections import Counter
 
@@ -30,7 +32,23 @@ def _body(text: str) -> tuple[str, int]:
     return "\n".join(text.split("\n")[offset:]), offset
 
 
+# Every translation of a page is compared with the same English text: its items are counted once.
+# Keyed by a digest, so that the cache keeps no copy of the pages; the counts are only read.
+_COUNTED: dict[bytes, dict[str, Counter]] = {}
+_COUNTED_LIMIT = 50_000
+
+
 def _items(text: str) -> dict[str, Counter]:
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    counted = _COUNTED.get(key)
+    if counted is None:
+        if len(_COUNTED) >= _COUNTED_LIMIT:
+            _COUNTED.clear()
+        counted = _COUNTED[key] = _count_items(text)
+    return counted
+
+
+def _count_items(text: str) -> dict[str, Counter]:
     body, _ = _body(text)
     code_blocks = [match for match in _FENCE.finditer(body)]
     return {

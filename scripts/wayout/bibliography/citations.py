@@ -11,6 +11,8 @@ replace it, and its line for messages.
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -113,10 +115,27 @@ class Citation:
         return [item.key for item in self.items]
 
 
+# A build looks for the citations of the same text several times (the page checks, each
+# translation's comparison with its English page, the rendering): found once per text. Keyed by a
+# digest rather than the text, so that the cache does not keep a copy of every page.
+_FOUND: dict[tuple[bytes, int], tuple[Citation, ...]] = {}
+_FOUND_LIMIT = 50_000
+
+
 def find_citations(markdown: str, line_offset: int = 0) -> list[Citation]:
     """Every citation in `markdown`, in order. `line_offset`: lines before this text (front matter)."""
     if "@" not in markdown:
         return []  # every citation has an `@`
+    key = (hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest(), line_offset)
+    found = _FOUND.get(key)
+    if found is None:
+        if len(_FOUND) >= _FOUND_LIMIT:
+            _FOUND.clear()  # a long `mkdocs serve` session keeps every edit otherwise
+        found = _FOUND[key] = tuple(_find_citations(markdown, line_offset))
+    return list(found)
+
+
+def _find_citations(markdown: str, line_offset: int) -> list[Citation]:
     blocked = _blocked_positions(markdown)
     found = _bracketed_citations(markdown, blocked)
     found += _narrative_citations(markdown, blocked, [(start, end) for start, end, _items, _mode in found])

@@ -28,6 +28,7 @@ class GlossaryLinker:
 
     def set_terms(self, terms: list[Term]) -> None:
         self._by_form = {form.casefold(): term for term in terms for form in term.forms}
+        self._term_count = len({term.anchor for term in terms})
         forms = sorted(self._by_form, key=len, reverse=True)  # "case conference" before "case"
         self._pattern = (
             re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in forms) + r")(?![\w-])", re.IGNORECASE)
@@ -45,8 +46,8 @@ class GlossaryLinker:
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
-        if element.tag in _SKIPPED:
-            return
+        if element.tag in _SKIPPED or len(self._linked) == self._term_count:
+            return  # nothing to link in here, or every term is linked already
         if element.text:
             anchor = self._first_link(element.text)
             if anchor is not None:

@@ -39,7 +39,10 @@ log = get_plugin_logger(__name__)
 # Kept for the life of the process: `mkdocs serve` makes new plugin instances on every rebuild, and
 # the bibliography should be parsed and formatted again only when a .bib file changed.
 _CACHES: dict[Path, BibliographyCache] = {}
-_CHECKED_CITATIONS: tuple | None = None
+# Pages found free of unknown keys: {page: (its modification time, the bibliography's fingerprint)}.
+# mkdocs-static-i18n's build of each language checks the pages it does not render, which are
+# mostly the same pages every time: each is checked again only when it or the bibliography changed.
+_CLEAN_PAGES: dict[Path, tuple[int, str]] = {}
 
 
 @dataclass
@@ -164,17 +167,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _unrendered_page_problems(self, docs_dir: Path) -> list[Problem]:
         """Unknown keys in the pages this build did not render: the other languages' pages, which
-        mkdocs-static-i18n builds later, would otherwise be reported only in a second run. Checked
-        again only when one of those pages or the bibliography changed."""
-        global _CHECKED_CITATIONS
+        mkdocs-static-i18n builds later, would otherwise be reported only in a second run."""
         bibliography = self.renderer.formatter.bibliography
-        pages = sorted(page for page in docs_dir.rglob("*.md") if page not in self.rendered_sources)
-        fingerprint = (bibliography.fingerprint, tuple((str(page), page.stat().st_mtime_ns) for page in pages))
-        if _CHECKED_CITATIONS == fingerprint:
-            return []
-        problems = check_citations(docs_dir, bibliography, self.root, pages)
+        stamps = {page: (page.stat().st_mtime_ns, bibliography.fingerprint)
+                  for page in docs_dir.rglob("*.md") if page not in self.rendered_sources}
+        pages = sorted(page for page, stamp in stamps.items() if _CLEAN_PAGES.get(page) != stamp)
+        problems = check_citations(docs_dir, bibliography, self.root, pages) if pages else []
         if not problems:
-            _CHECKED_CITATIONS = fingerprint
+            _CLEAN_PAGES.update((page, stamps[page]) for page in pages)
         return problems
 
     def on_page_content(self, html: str, *, page: Page, config, files):
