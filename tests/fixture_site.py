@@ -46,7 +46,8 @@ plugins:
 {languages}
 {plugins}"""
 
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "nl": "Nederlands", "pt": "Português", "es": "Español", "sv": "Svenska"}
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "nl": "Nederlands", "pt": "Português", "es": "Español", "sv": "Svenska",
+                  "bg": "Български", "sl": "Slovenščina", "ga": "Gaeilge"}
 
 
 def make_site(

@@ -43,3 +43,37 @@ def test_a_language_without_its_texts_is_refused_with_every_missing_entry(tmp_pa
     assert result.returncode == 1 and "Traceback" not in output
     assert f"{len(problems)} problems found:" in output
     assert "scripts/wayout/data/ui.yml:4: no `sv` text for `fallback.title`" in output
+
+
+def test_a_language_declared_english_interface_builds_before_its_texts_are_translated(tmp_path):
+    """Bulgarian, Slovenian and Irish have no texts in the data files; declared in
+    `english_interface`, they build with English interface texts, and each is searched as
+    Material searches it: Bulgarian with lunr's Russian stemmer (Material's choice), Slovenian,
+    whose stemmer Material names but does not ship, and Irish, which Material has no texts for
+    (overrides/partials/languages/ga.html), without one."""
+    languages = ("en", "bg", "sl", "ga")
+    pages = {f"{code}/index.md": f"---\ntype: page\ntitle: Home\n---\n# Home\n\nText in {code}.\n" for code in languages}
+    plugin = "wayout-site:\n      english_interface: [bg, sl, ga]"
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, (plugin, "wayout-content"), languages=languages), tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Interface texts still in English for: bg, sl, ga" in result.stderr
+    site = tmp_path / "site"
+    settings = {}
+    for code in languages:
+        folder = site if code == "en" else site / code
+        index = json.loads((folder / "search" / "search_index.json").read_text())
+        assert [doc["text"] for doc in index["docs"] if doc["location"] == ""] == [f"<p>Text in {code}.</p>"]
+        settings[code] = (index["config"]["lang"], index["config"]["pipeline"])
+        assert f'<html lang="{code}"' in (folder / "index.html").read_text()
+    assert settings["en"] == (["en"], ["stopWordFilter"])
+    assert settings["bg"][0] == ["ru"]
+    assert settings["sl"] == (["en"], ["stopWordFilter"]) and settings["ga"] == (["en"], ["stopWordFilter"])
+    assert (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.ru.min.js").is_file()
+
+
+def test_a_language_left_out_of_english_interface_still_needs_its_texts(tmp_path):
+    pages = {"en/index.md": PAGES["en/index.md"], "bg/index.md": "---\ntype: page\ntitle: Home\n---\n# Home\n"}
+    plugin = "wayout-site:\n      english_interface: [sl]"
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, (plugin,), languages=("en", "bg")), tmp_path / "site")
+    assert result.returncode == 1
+    assert "no `bg` text for `fallback.title`" in result.stdout + result.stderr

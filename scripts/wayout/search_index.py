@@ -13,13 +13,18 @@ import copy
 import json
 
 
-def split_search_index(index: dict, languages: list[str], default: str, excluded: set[str]) -> dict[str, dict]:
+def split_search_index(index: dict, languages: list[str], default: str, excluded: set[str],
+                       settings: dict[str, dict] | None = None) -> dict[str, dict]:
     """{language: index}. `excluded`: locations (page URLs) of pages shown in a language they are
-    not written in (untranslated fallbacks), which belong to no language's results but their own."""
+    not written in (untranslated fallbacks), which belong to no language's results but their own.
+    `settings`: per language, what replaces the merged index's search settings (its stemmer
+    languages `lang`, word `separator` and `pipeline`); a language without is searched with
+    its own stemmer and the merged index's other settings."""
     split = {language: {**copy.deepcopy({key: value for key, value in index.items() if key != "docs"}), "docs": []}
              for language in languages}
     for language in languages:
-        split[language]["config"] = {**index.get("config", {}), "lang": [language]}
+        own = (settings or {}).get(language) or {"lang": [language]}
+        split[language]["config"] = {**index.get("config", {}), **own}
     for doc in index.get("docs", []):
         location = doc.get("location", "")
         page = location.split("#", 1)[0]

@@ -12,3 +12,6 @@ class SiteConfig(Config):
     language_sitemaps = options.Type(bool, default=True)
     # One search index per language, so that a search stays in the reader's language.
     language_search = options.Type(bool, default=True)
+    # Languages built before their interface texts (wayout/data/*.yml, citation terms) are translated:
+    # they show the English texts, and the check that every language has its own is skipped for them.
+    english_interface = options.ListOfItems(options.Type(str), default=[])

@@ -24,6 +24,7 @@ from wayout.glossary_translations import glossary_status
 from wayout.language_data import missing_language_entries
 from wayout.search_index import serialise, split_search_index
 from wayout.mkdocs_plugins.site.config import SiteConfig
+from wayout.mkdocs_plugins.site.material_search import search_settings
 from wayout.numbers import format_number, format_share
 from wayout.link_checks import check_links
 from wayout.pages import check_pages
@@ -52,6 +53,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.live_reload = False
         self.fallback_urls: set[str] = set()
         self.languages: list[str] = []
+        self.search_settings: dict[str, dict] = {}  # language: how Material searches it
 
     def on_startup(self, *, command, dirty):
         self.build_depth = 0
@@ -70,14 +72,21 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.not_found_pages = {}
             self.sitemaps = {}
             self.fallback_urls = set()
+            self.search_settings = {}
         self.languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []]
+        if self.config.language_search and len(self.languages) > 1:
+            self.search_settings[self.language] = search_settings(config)
         if self.config.check_front_matter:
             self._check_front_matter(config)
         if self.build_depth == 0:
             languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []] or [self.language]
-            problems = missing_language_entries(languages, Path(config.config_file_path).parent)
+            english = [language for language in languages if language in self.config.english_interface]
+            translated = [language for language in languages if language not in english]
+            problems = missing_language_entries(translated, Path(config.config_file_path).parent)
             if problems:
                 raise PluginError(format_problems(problems))
+            if english:
+                log.info(f"Interface texts still in English for: {', '.join(english)} (english_interface in mkdocs.yml)")
             self._log_translation_status(config)
         return config
 
@@ -200,7 +209,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if not merged.is_file():
             return
         default = self.default_language or self.language
-        indexes = split_search_index(json.loads(merged.read_text("utf-8")), self.languages, default, self.fallback_urls)
+        indexes = split_search_index(json.loads(merged.read_text("utf-8")), self.languages, default, self.fallback_urls,
+                                     self.search_settings)
         sizes = []
         for language, index in indexes.items():
             target = merged if language == default else site_dir / language / "search" / "search_index.json"
