@@ -5,12 +5,13 @@ whose files changed; this runs the same builds in one process: a first full buil
 edited and rebuilt, several times. The edit is undone at the end. Printed: each rebuild's wall and
 processor time, and its ratio to the first full build of the same run.
 
-    python -m benchmarks.bench_preview [--language fr] [--rounds 5]
+    python -m benchmarks.bench_preview [--language fr] [--rounds 5] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import statistics
@@ -26,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--language", default="fr")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="also print the result as JSON on the last line (bench_scale reads it)")
     arguments = parser.parse_args(argv)
     os.environ["WAYOUT_LANGUAGE"] = arguments.language
     os.environ["WAYOUT_PDF"] = "false"  # as make serve does
@@ -60,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'rebuild after an edit':<28}{rebuild_wall:>8.2f}{rebuild_cpu:>8.2f}{rebuild_wall / full_wall:>14.2f}")
     met = rebuild_wall <= 3.0
     print(f"target: rebuild within 3 s of an edit — {'met' if met else 'MISSED'}")
+    if arguments.json:
+        print(json.dumps({"full_wall": full_wall, "rebuild_wall": rebuild_wall, "rebuild_cpu": rebuild_cpu}))
     return 0 if met else 1
 
 

@@ -1,0 +1,262 @@
+"""Build performance at scale: our plugins against plain Material on the same synthetic pages.
+
+For each scale (review pages per language; references and profiles grow with them), the "plain"
+and "wayout" variants of benchmarks/synthetic_site.py are built alternately, each a fresh
+process (benchmarks/measured_build.py). Then a site in all 24 official EU languages is built and
+its search indexes checked, and the one-language preview of the real site is timed
+(benchmarks/bench_preview.py). One table is printed with every measure and its ratio to plain
+Material in the same run; then the targets. Times are processor time (user + system), as in
+bench_citations, because on this shared virtual machine the wall clock also counts time the host
+gave to other guests; the wall clock is printed beside the full builds.
+
+    python -m benchmarks.bench_scale [--scales 250,500,1000,2000] [--languages 5] [--rounds 1]
+                                     [--eu-pages 40] [--scratch DIR] [--no-preview]
+
+Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.bench_citations import compile_our_package, default_scratch
+from benchmarks.synthetic_site import EU_LANGUAGES, REPOSITORY, VARIANTS, SiteSize, language_name, write_site
+
+OVERHEAD_TARGET = 0.20
+GROWTH_TARGET = 2.1
+PREVIEW_TARGET_SECONDS = 3.0
+MIB = 1024 * 1024
+
+
+@dataclass
+class Build:
+    cpu: float
+    wall: float
+    peak_memory: int  # bytes
+    languages: dict[str, float]
+    plugins: dict[str, float]
+    site_size: int = 0
+    search_indexes: dict[str, int] = field(default_factory=dict)  # language: bytes
+
+
+def site_size(site_dir: Path) -> int:
+    return sum(path.stat().st_size for path in site_dir.rglob("*") if path.is_file())
+
+
+def search_index_path(site_dir: Path, language: str, default: str) -> Path:
+    """Where a language's pages find their search index: the root one for the default language."""
+    return site_dir / "search" / "search_index.json" if language == default else site_dir / language / "search" / "search_index.json"
+
+
+def measured_build(config: Path, site_dir: Path, languages: list[str]) -> Build:
+    """One fresh-process build: its processor time and peak memory as the kernel counted them."""
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    output = site_dir.with_name(site_dir.name + ".out")
+    errors = site_dir.with_name(site_dir.name + ".err")
+    start = time.perf_counter()
+    with output.open("w") as stdout, errors.open("w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.measured_build", str(config), str(site_dir)],
+            stdout=stdout, stderr=stderr, cwd=config.parent,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPOSITORY)},
+        )
+        # os.wait4 rather than Popen.wait, which reaps the process without its resource usage.
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{errors.read_text()[-4000:]}")
+    report = json.loads(output.read_text().strip().splitlines()[-1])
+    build = Build(
+        cpu=usage.ru_utime + usage.ru_stime, wall=wall, peak_memory=usage.ru_maxrss * 1024,  # ru_maxrss is in KiB
+        languages=report["languages"], plugins=report["plugins"],
+    )
+    build.site_size = site_size(site_dir)
+    build.search_indexes = {
+        language: path.stat().st_size
+        for language in languages
+        if (path := search_index_path(site_dir, language, languages[0])).is_file()
+    }
+    return build
+
+
+def median_build(builds: list[Build]) -> Build:
+    """The build of median processor time (its other measures come with it)."""
+    ordered = sorted(builds, key=lambda build: build.cpu)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def measure_scale(size: SiteSize, rounds: int, scratch: Path) -> dict[str, Build]:
+    configs = {variant: write_site(scratch / f"{size.pages}p-{variant}", size, variant) for variant in VARIANTS}
+    builds: dict[str, list[Build]] = {variant: [] for variant in VARIANTS}
+    for round_number in range(rounds):
+        order = list(VARIANTS) if round_number % 2 == 0 else list(reversed(VARIANTS))
+        for variant in order:
+            site_dir = scratch / f"{size.pages}p-{variant}-site"
+            build = measured_build(configs[variant], site_dir, size.codes)
+            builds[variant].append(build)
+            print(f"  {size.label():<26} round {round_number + 1}/{rounds}  {variant:<7} cpu {build.cpu:7.1f} s  "
+                  f"wall {build.wall:7.1f} s  peak {build.peak_memory / MIB:6.0f} MiB", file=sys.stderr)
+    for variant in VARIANTS:
+        shutil.rmtree(scratch / f"{size.pages}p-{variant}-site", ignore_errors=True)
+        shutil.rmtree(scratch / f"{size.pages}p-{variant}", ignore_errors=True)
+    return {variant: median_build(values) for variant, values in builds.items()}
+
+
+def check_language_search(site_dir: Path, languages: list[str]) -> list[str]:
+    """Problems with each language's search: its index must exist, hold that language's pages and
+    no other's (each language's pages carry its own name as a word), and ask for a stemmer that the
+    site ships. Empty when search works in every language."""
+    problems = []
+    lunr = site_dir / "assets" / "javascripts" / "lunr" / "min"
+    for language in languages:
+        path = search_index_path(site_dir, language, languages[0])
+        if not path.is_file():
+            problems.append(f"{language}: no search index at {path.relative_to(site_dir)}")
+            continue
+        index = json.loads(path.read_text("utf-8"))
+        text = " ".join(f"{doc.get('title', '')} {doc.get('text', '')}" for doc in index.get("docs", []))
+        if not index.get("docs"):
+            problems.append(f"{language}: the search index is empty")
+        if language_name(language) not in text:
+            problems.append(f"{language}: the search index does not hold the language's pages")
+        strangers = [other for other in languages if other != language and language_name(other) in text]
+        if strangers:
+            problems.append(f"{language}: the search index holds pages of {', '.join(strangers)}")
+        for stemmer in index.get("config", {}).get("lang", []):
+            if stemmer != "en" and not (lunr / f"lunr.{stemmer}.min.js").is_file():
+                problems.append(f"{language}: the index asks for the stemmer `{stemmer}`, which the site does not ship")
+    return problems
+
+
+def measure_preview() -> tuple[float, float] | None:
+    """(first full build, median rebuild after an edit) of `make serve LANG=fr`, wall seconds."""
+    result = subprocess.run([sys.executable, "-m", "benchmarks.bench_preview", "--language", "fr", "--json"],
+                            capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    if not result.stdout.strip():
+        raise SystemExit(f"the preview benchmark failed:\n{result.stderr[-4000:]}")
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return report["full_wall"], report["rebuild_wall"]
+
+
+def _row(label: str, plain: float | None, ours: float, unit: str, digits: int = 2, ratio: float | None = None) -> str:
+    plain_text = f"{plain:.{digits}f}" if plain is not None else "—"
+    if ratio is None and plain:
+        ratio = ours / plain
+    ratio_text = f"{ratio:.2f}" if ratio is not None else "—"
+    return f"  {label:<34}{plain_text:>11}{ours:>11.{digits}f}  {unit:<4}{ratio_text:>7}"
+
+
+def print_scale(size: SiteSize, builds: dict[str, Build]) -> None:
+    plain, ours = builds["plain"], builds["wayout"]
+    print(f"{size.label()} ({size.references:,} references, {size.profiles:,} programme profiles per language, "
+          f"{size.pages_in_all:,} pages in all)")
+    print(_row("full build", plain.cpu, ours.cpu, "s"))
+    print(_row("full build, wall clock", plain.wall, ours.wall, "s"))
+    for language in size.codes:
+        print(_row(f"build of {language}", plain.languages.get(language), ours.languages.get(language, 0.0), "s"))
+    for plugin in sorted(ours.plugins):
+        # A plugin's ratio is to the whole plain build: the share of the build it adds.
+        print(_row(f"in {plugin}", None, ours.plugins[plugin], "s", ratio=ours.plugins[plugin] / plain.cpu))
+    print(_row("peak memory", plain.peak_memory / MIB, ours.peak_memory / MIB, "MiB", 0))
+    print(_row("site size", plain.site_size / MIB, ours.site_size / MIB, "MiB", 1))
+    for language in size.codes:
+        plain_index = plain.search_indexes.get(language)
+        print(_row(f"search index of {language}", plain_index / 1024 if plain_index else None,
+                   ours.search_indexes.get(language, 0) / 1024, "KiB", 0))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="250,500,1000,2000",
+                        help="review pages per language at each scale, comma-separated (default 250,500,1000,2000)")
+    parser.add_argument("--languages", type=int, default=5, help="languages at each scale (default 5)")
+    parser.add_argument("--rounds", type=int, default=1, help="builds of each variant at each scale (default 1)")
+    parser.add_argument("--eu-pages", type=int, default=40, help="review pages per language of the 24-language site")
+    parser.add_argument("--no-preview", action="store_true", help="skip the preview rebuild of the real site")
+    parser.add_argument("--scratch", type=Path, default=default_scratch())
+    arguments = parser.parse_args(argv)
+    scales = [int(value) for value in arguments.scales.split(",")]
+    compile_our_package()
+    arguments.scratch.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="wayout-scale-", dir=arguments.scratch))
+    print(f"Writing synthetic sites to {scratch} (removed at the end)", file=sys.stderr)
+    try:
+        return run(arguments, scales, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def sizes(scales: list[int], languages: int) -> list[SiteSize]:
+    # References and profiles grow with the pages: one reference per page, one profile per ten.
+    return [SiteSize(pages=pages, references=max(pages, 50), profiles=max(pages // 10, 3), languages=languages)
+            for pages in scales]
+
+
+def run(arguments: argparse.Namespace, scales: list[int], scratch: Path) -> int:
+    results = [(size, measure_scale(size, arguments.rounds, scratch)) for size in sizes(scales, arguments.languages)]
+
+    eu_size = SiteSize(pages=arguments.eu_pages, references=max(arguments.eu_pages, 50),
+                       profiles=max(arguments.eu_pages // 10, 3), languages=len(EU_LANGUAGES))
+    eu_config = write_site(scratch / "eu-wayout", eu_size, "wayout")
+    eu_site = scratch / "eu-wayout-site"
+    eu_build = measured_build(eu_config, eu_site, eu_size.codes)
+    print(f"  {eu_size.label():<26} wayout  cpu {eu_build.cpu:7.1f} s", file=sys.stderr)
+    search_problems = check_language_search(eu_site, eu_size.codes)
+    preview = None if arguments.no_preview else measure_preview()
+
+    print()
+    print(f"Medians of {arguments.rounds} fresh-process build(s) per variant; processor seconds unless marked. "
+          "Ratio: ours / plain Material; for a plugin, its time / the plain build.")
+    print(f"  {'measure':<34}{'plain':>11}{'ours':>11}  {'unit':<4}{'ratio':>7}")
+    for size, builds in results:
+        print_scale(size, builds)
+    print(f"{eu_size.label()} (every official EU language): ours only")
+    print(_row("full build", None, eu_build.cpu, "s"))
+    print(_row("peak memory", None, eu_build.peak_memory / MIB, "MiB", 0))
+    print(_row("site size", None, eu_build.site_size / MIB, "MiB", 1))
+    print(_row("search indexes, all languages", None, sum(eu_build.search_indexes.values()) / 1024, "KiB", 0))
+    if preview is not None:
+        print("Real site, `make serve LANG=fr`: wall clock")
+        print(_row("first full build", None, preview[0], "s"))
+        print(_row("rebuild after an edit", None, preview[1], "s"))
+
+    targets = []
+    for size, builds in results:
+        overhead = builds["wayout"].cpu / builds["plain"].cpu - 1
+        targets.append((f"{size.label()}: our plugins' overhead", f"{overhead:.2f}", f"<= {OVERHEAD_TARGET:.2f}",
+                        overhead <= OVERHEAD_TARGET))
+    for (small, small_builds), (large, large_builds) in zip(results, results[1:]):
+        if large.pages != 2 * small.pages:
+            continue
+        growth = large_builds["wayout"].cpu / small_builds["wayout"].cpu
+        plain_growth = large_builds["plain"].cpu / small_builds["plain"].cpu
+        targets.append((f"{small.pages} → {large.pages} pages: build time × (plain ×{plain_growth:.2f})",
+                        f"{growth:.2f}", f"<= {GROWTH_TARGET}", growth <= GROWTH_TARGET))
+    targets.append((f"{eu_size.languages} languages: build completes, search per language",
+                    "works" if not search_problems else f"{len(search_problems)} problems", "works", not search_problems))
+    if preview is not None:
+        targets.append(("preview: rebuild after an edit (wall s)", f"{preview[1]:.2f}", f"<= {PREVIEW_TARGET_SECONDS:.0f}",
+                        preview[1] <= PREVIEW_TARGET_SECONDS))
+    print()
+    print(f"  {'target':<62}{'measured':>12}{'goal':>10}  result")
+    for label, measured, goal, met in targets:
+        print(f"  {label:<62}{measured:>12}{goal:>10}  {'met' if met else 'MISSED'}")
+    for problem in search_problems:
+        print(f"  search: {problem}")
+    return 0 if all(met for *_, met in targets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
