@@ -302,8 +302,9 @@ STANDARD_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes
 def config(size: SiteSize, variant: str, theme_dir: Path | None) -> dict:
     languages = [{"locale": code, "name": language_name(code), "build": True, **({"default": True} if code == "en" else {})}
                  for code in size.codes]
+    # As mkdocs.yml configures it; plain Material keeps static-i18n's own merged search.
     i18n = {"i18n": {"docs_structure": "folder", "fallback_to_default": True, "reconfigure_material": True,
-                     "reconfigure_search": True, "languages": languages}}
+                     "reconfigure_search": variant == "plain", "languages": languages}}
     theme = {"name": "material", "language": "en", "font": False,
              "features": ["navigation.indexes", "navigation.footer", "search.highlight", "content.tooltips"]}
     if theme_dir is not None:

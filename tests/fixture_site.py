@@ -42,6 +42,7 @@ plugins:
       docs_structure: folder
       fallback_to_default: true
       reconfigure_material: true
+      reconfigure_search: false
       languages:
 {languages}
 {plugins}"""
