@@ -302,9 +302,10 @@ STANDARD_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes
 def config(size: SiteSize, variant: str, theme_dir: Path | None) -> dict:
     languages = [{"locale": code, "name": language_name(code), "build": True, **({"default": True} if code == "en" else {})}
                  for code in size.codes]
-    # As mkdocs.yml configures it; plain Material keeps static-i18n's own merged search.
+    # As mkdocs.yml configures it, for both variants: static-i18n's own search merging compares
+    # every entry with every other, and a baseline slowed by that would flatter our plugins.
     i18n = {"i18n": {"docs_structure": "folder", "fallback_to_default": True, "reconfigure_material": True,
-                     "reconfigure_search": variant == "plain", "languages": languages}}
+                     "reconfigure_search": False, "languages": languages}}
     theme = {"name": "material", "language": "en", "font": False,
              "features": ["navigation.indexes", "navigation.footer", "search.highlight", "content.tooltips"]}
     if theme_dir is not None:
