@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    logging.disable(logging.WARNING)
+    # Warnings and errors to standard error: a strict build stops on one, and should say why.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     root = Path(__file__).resolve().parent.parent
     os.chdir(root)
     page = root / "docs" / arguments.language / PAGE
