@@ -204,3 +204,25 @@ def test_roman_numerals_need_a_label_and_words_are_never_pages():
     assert cited("[@a2010word, did so]")[0][2] == [CitedItem("a2010word", suffix="did so")]
     assert cited("[@a2010word, 12]")[0][2] == [CitedItem("a2010word", locator=Locator("page", "12"))]
     assert cited("[@a2010word, 12th century]")[0][2] == [CitedItem("a2010word", suffix="12th century")]
+
+
+_MARKDOWN_PIECES = ["[@a1]", "@b2", " [p. 12]", "`", "```", "    code", "\n", "\n\n", "<a href='x'>", "x@y.org", "http://x.y/@z",
+                    "[see @c3, pp. 3-4", "]", "(", ")", "](", "<!--", "-->", "> ", "- ", "\t", "@d4.", " ", "word", "~~~",
+                    "\\@", "[-@e5]", "@f6 [chap. 3]", "[@g7; @h8]"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MARKDOWN_PIECES), max_size=16).map("".join), st.integers(min_value=1, max_value=3))
+def test_final_line_breaks_change_no_citation_found(text, breaks):
+    # find_citations() keeps one result per text without its final line breaks, for every caller.
+    from wayout.bibliography.citations import _find_citations
+
+    assert _find_citations(text.rstrip("\n") + "\n" * breaks, 0) == _find_citations(text.rstrip("\n"), 0)
+
+
+def test_the_same_body_asked_for_with_different_line_offsets_gets_its_own_lines():
+    body = "Intro [@a2010word].\n\n```\n[@not2010cited]\n```\n@b2011word says so.\n"
+    plain = find_citations(body)
+    offset = find_citations(body.rstrip("\n"), line_offset=5)
+    assert [(c.line, c.keys) for c in plain] == [(1, ["a2010word"]), (6, ["b2011word"])]
+    assert [(c.start, c.end, c.line, c.keys) for c in offset] == [(c.start, c.end, c.line + 5, c.keys) for c in plain]

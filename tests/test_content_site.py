@@ -89,6 +89,21 @@ def test_the_first_occurrence_of_each_term_links_to_its_definition_with_a_toolti
     assert 'class="wayout-term"' not in html[: html.index("</h1>")], "headings are not linked"
 
 
+def test_an_untranslated_page_in_the_french_build_links_to_the_french_builds_glossary(site):
+    assert (site / "fr" / "glossary" / "index.html").is_file()
+    article = (site / "fr" / "desistance" / "index.html").read_text()
+    assert '<a class="wayout-term" href="../glossary/#term-desistance" title="Stopping offending and staying stopped.">desisting</a>' in article
+
+
+def test_glossary_terms_without_a_glossary_page_stop_the_build(tmp_path):
+    pages = {path: text for path, text in PAGES.items() if path != "en/glossary/index.md"}
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert ("docs/en/glossary/terms.yml:1: the terms have no glossary page to link to — "
+            "add docs/en/glossary/index.md with the line <!-- glossary -->") in output
+
+
 def test_a_broken_glossary_stops_the_build_with_every_problem(tmp_path):
     terms = "- term: Desistance\n- term: Case conference\n  definition: \"A meeting.\"\n  colour: red\n"
     pages = {**PAGES, "en/glossary/terms.yml": terms}

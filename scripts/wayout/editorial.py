@@ -3,6 +3,7 @@ template text and one sentence per line. Every rule reports the file and line to
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -178,9 +179,44 @@ def _front_matter_comment_leftovers(front_lines: list[str], display: str) -> lis
     ]
 
 
+def _lines_matching(prose: list[tuple[int, str]], pattern: re.Pattern) -> list[tuple[int, str]]:
+    """The prose lines in which `pattern`, which never matches a line break, matches: searched in
+    one pass over the page, since the rules below run several patterns on each line they look at."""
+    if not prose:
+        return []
+    text = "\n".join(line for _number, line in prose)
+    starts = [0]
+    for _number, line in prose:
+        starts.append(starts[-1] + len(line) + 1)
+    found, index = [], 0
+    for match in pattern.finditer(text):
+        if match.start() < starts[index]:
+            continue  # this line is in already
+        index = bisect.bisect_right(starts, match.start()) - 1
+        found.append(prose[index])
+        index += 1
+        if index == len(prose):
+            break
+    return found
+
+
+_MARKERS_AS_WRITTEN = (*_LEFTOVER_CASE_SENSITIVE, "<!--")
+
+
+def _may_hold_leftover(text: str) -> bool:
+    """Whether `text` holds what _LEFTOVER reports, or more: a plain search, much faster than the
+    case-blind pattern, so that most lines never meet the pattern. Only upper-case markers are
+    reported, and inline code, which the pattern's caller takes out, adds none."""
+    return any(marker in text for marker in _MARKERS_AS_WRITTEN) or "lorem" in text.lower()
+
+
 def _leftover_problems(prose: list[tuple[int, str]], display: str) -> list[Problem]:
     problems = []
+    if not _may_hold_leftover("\n".join(line for _number, line in prose)):
+        return problems
     for number, line in prose:
+        if not _may_hold_leftover(line):
+            continue
         for match in _LEFTOVER.finditer(_INLINE_CODE.sub(" ", line)):
             found = match.group(0)
             if match.group(1) and found not in _LEFTOVER_CASE_SENSITIVE:
@@ -190,9 +226,14 @@ def _leftover_problems(prose: list[tuple[int, str]], display: str) -> list[Probl
     return problems
 
 
+# Lines that can hold two sentences: an end mark, then a space, then a capital, in that order. What
+# _sentence_per_line_problems() takes out first (code, link targets, list markers) cannot add these.
+_MAYBE_TWO_SENTENCES = re.compile(r"[.!?][^\n]*?[^\S\n][^\n]*?[A-Z]")
+
+
 def _sentence_per_line_problems(prose: list[tuple[int, str]], display: str) -> list[Problem]:
     problems = []
-    for number, line in prose:
+    for number, line in _lines_matching(prose, _MAYBE_TWO_SENTENCES):
         if line.lstrip().startswith(("#", "???", "!!!")):
             continue  # a heading or a block's title cannot be split over lines
         text = _LIST_MARKER.sub("", _LINK_TARGET.sub("]", _INLINE_CODE.sub("code", line)))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
 import yaml
 
 from wayout.problems import Problem
+from wayout.text_cache import TextCache
 
 OPENING = "---"
 CLOSINGS = ("---", "...")
@@ -69,21 +69,13 @@ def body_line_offset(source: str) -> int:
 
 # A build reads each page's front matter several times (the page checks, its translation's checks,
 # the translation status, the renderers); parsed once per text, it is shared. Callers only read it.
-# Keyed by a digest, so that the cache keeps no copy of the pages.
-_PARSED: dict[bytes, tuple[FrontMatter | None, list[Problem]]] = {}
-_PARSED_LIMIT = 50_000
+_PARSED: TextCache[tuple[FrontMatter | None, list[Problem]]] = TextCache()
 
 
 def parse_front_matter(text: str, display: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Parse the front matter of a Markdown page; return it (or None) and every problem found,
     each naming the page as `display`."""
-    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-    parsed = _PARSED.get(key)
-    if parsed is None:
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.clear()  # a long `mkdocs serve` session keeps every edit otherwise
-        parsed = _PARSED[key] = _parse_front_matter(text, "")
-    front, problems = parsed
+    front, problems = _PARSED.get(text, lambda: _parse_front_matter(text, ""))
     return front, [replace(problem, path=display) for problem in problems]
 
 

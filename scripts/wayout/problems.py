@@ -33,6 +33,12 @@ def format_problems(problems: list[Problem]) -> str:
 
 def display_path(path: Path, root: Path) -> str:
     """A path as the contributor knows it: relative to the project root where possible."""
+    if ".." not in path.parts:
+        # Most paths are made from the root: no need to ask the file system (a build shows every page).
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -4,7 +4,6 @@ link, a citation or a generated table without any visible error in the translate
 
 from __future__ import annotations
 
-import hashlib
 
 import re
 from collections import Counter
@@ -12,6 +11,7 @@ from collections import Counter
 from wayout.bibliography.citations import find_citations
 from wayout.frontmatter import body_line_offset
 from wayout.problems import Problem
+from wayout.text_cache import TextCache
 
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _HEADING_ANCHOR = re.compile(r"^#{1,6}\s.*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
@@ -33,19 +33,12 @@ def _body(text: str) -> tuple[str, int]:
 
 
 # Every translation of a page is compared with the same English text: its items are counted once.
-# Keyed by a digest, so that the cache keeps no copy of the pages; the counts are only read.
-_COUNTED: dict[bytes, dict[str, Counter]] = {}
-_COUNTED_LIMIT = 50_000
+# The counts are only read.
+_COUNTED: TextCache[dict[str, Counter]] = TextCache()
 
 
 def _items(text: str) -> dict[str, Counter]:
-    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-    counted = _COUNTED.get(key)
-    if counted is None:
-        if len(_COUNTED) >= _COUNTED_LIMIT:
-            _COUNTED.clear()
-        counted = _COUNTED[key] = _count_items(text)
-    return counted
+    return _COUNTED.get(text, lambda: _count_items(text))
 
 
 def _count_items(text: str) -> dict[str, Counter]:

@@ -11,14 +11,13 @@ replace it, and its line for messages.
 
 from __future__ import annotations
 
-import hashlib
-
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from wayout.problems import Problem
+from wayout.text_cache import TextCache
 
 # Pandoc's citation key: starts with a letter, digit or _, may hold internal punctuation, ends in
 # a letter, digit or _ (so the full stop after "@koehler2017how." is not part of the key).
@@ -115,23 +114,21 @@ class Citation:
         return [item.key for item in self.items]
 
 
-# A build looks for the citations of the same text several times (the page checks, each
-# translation's comparison with its English page, the rendering): found once per text. Keyed by a
-# digest rather than the text, so that the cache does not keep a copy of every page.
-_FOUND: dict[tuple[bytes, int], tuple[Citation, ...]] = {}
-_FOUND_LIMIT = 50_000
+# The page checks, each translation's comparison with its English page, the check of unknown keys
+# and the rendering all look for the citations of the same page. They cut the page's body with or
+# without its final line breaks, which change nothing found, and count lines from different places:
+# the citations are kept for the text without final line breaks, with lines counted from its first.
+_FOUND: TextCache[tuple[Citation, ...]] = TextCache()
 
 
 def find_citations(markdown: str, line_offset: int = 0) -> list[Citation]:
     """Every citation in `markdown`, in order. `line_offset`: lines before this text (front matter)."""
     if "@" not in markdown:
         return []  # every citation has an `@`
-    key = (hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest(), line_offset)
-    found = _FOUND.get(key)
-    if found is None:
-        if len(_FOUND) >= _FOUND_LIMIT:
-            _FOUND.clear()  # a long `mkdocs serve` session keeps every edit otherwise
-        found = _FOUND[key] = tuple(_find_citations(markdown, line_offset))
+    text = markdown.rstrip("\n")
+    found = _FOUND.get(text, lambda: tuple(_find_citations(text, 0)))
+    if line_offset:
+        return [replace(citation, line=citation.line + line_offset) for citation in found]
     return list(found)
 
 

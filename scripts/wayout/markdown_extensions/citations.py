@@ -29,6 +29,7 @@ from wayout.bibliography.formatting import ReferenceFormatter
 from wayout.bibliography.in_text import reference_anchor
 from wayout.bibliography.topics import TopicLabels, read_topic_labels
 from wayout.problems import Problem, ProblemsFound
+from wayout.text_cache import TextCache
 from wayout.ui_strings import load_ui_strings
 
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
@@ -106,9 +107,9 @@ class CitationRenderer:
     defer: bool = False
     deferred: list[str] = field(default_factory=list)
     references_heading_added: bool = False
-    # What parsing a page's text found, by (text, language), for hosts that render the same pages
-    # again (`mkdocs serve`). Only valid for this formatter: a new bibliography needs a new dict.
-    page_cache: dict | None = None
+    # What parsing a page's text found, by text and language, for hosts that render the same pages
+    # again (`mkdocs serve`). Only valid for this formatter: a new bibliography needs a new cache.
+    page_cache: TextCache[ParsedPage] | None = None
 
     def __post_init__(self):
         self.build_language = self.language
@@ -166,9 +167,11 @@ class CitationRenderer:
         return rendered
 
     def _parsed(self, text: str) -> ParsedPage:
-        cache_key = (text, self.language)
-        if self.page_cache is not None and cache_key in self.page_cache:
-            return self.page_cache[cache_key]
+        if self.page_cache is None:
+            return self._parse(text)
+        return self.page_cache.get(text, lambda: self._parse(text), self.language)
+
+    def _parse(self, text: str) -> ParsedPage:
         citations = find_citations(text)
         bibliography = self.formatter.bibliography
         entries = bibliography.entries
@@ -178,16 +181,11 @@ class CitationRenderer:
             (citation.start, citation.end, self.formatter.citation(citation, self.language).html) for citation in known
         ]
         replacements += [(offset, offset + 1, None) for offset in escaped_at_signs(text)]
-        parsed = ParsedPage(
+        return ParsedPage(
             replacements=tuple(sorted(replacements, key=lambda replacement: replacement[0])),
             cited_keys=tuple(dict.fromkeys(key for citation in known for key in citation.keys)),
             problems=tuple(unknown_key_problems(citations, bibliography, "")),
         )
-        if self.page_cache is not None:
-            if len(self.page_cache) >= PAGE_CACHE_LIMIT:
-                self.page_cache.clear()  # a long `mkdocs serve` session keeps every edit otherwise
-            self.page_cache[cache_key] = parsed
-        return parsed
 
     def references_markdown(self, markdown: Markdown) -> str:
         entries = self.formatter.references(self.cited_keys, self.language)

@@ -94,5 +94,7 @@ class GlossaryExtension(Extension):
         self.linker = linker
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After inline processing (20) has made the text nodes, before toc (5) reads headings.
-        md.treeprocessors.register(GlossaryTreeprocessor(md, self.linker), "wayout_glossary", 6)
+        # After inline processing (20) has made the text nodes, and after MkDocs rewrites links (relpath,
+        # 0): the links are made with their final address, so there is nothing for MkDocs to resolve.
+        # Headings, which toc (5) reads, are never linked.
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self.linker), "wayout_glossary", -1)

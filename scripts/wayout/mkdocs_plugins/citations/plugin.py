@@ -33,6 +33,7 @@ from wayout.markdown_extensions.citations import (
 from wayout.mkdocs_plugins.citations.config import CitationsConfig
 from wayout.mkdocs_plugins.languages import build_languages, written_language
 from wayout.problems import Problem, ProblemsFound, display_path, format_problems
+from wayout.text_cache import TextCache
 
 log = get_plugin_logger(__name__)
 
@@ -51,7 +52,7 @@ class RenderCaches:
     rebuild after editing one page parses only that page again) and each set of references' exports."""
 
     formatter: ReferenceFormatter
-    pages: dict = field(default_factory=dict)
+    pages: TextCache = field(default_factory=TextCache)
     exports: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
 
 

@@ -16,12 +16,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from wayout.glossary_translations import stray_translations
 from wayout.glossary import TERMS_FILE, Term, glossary_markdown, load_glossary, unknown_source_problems
 from wayout.markdown_extensions.glossary import GlossaryExtension, GlossaryLinker
-from wayout.problems import display_path, format_problems
+from wayout.problems import Problem, display_path, format_problems
 
 from wayout.mkdocs_plugins.content.config import ContentConfig
 from wayout.mkdocs_plugins.languages import build_languages, written_language
@@ -46,6 +48,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.languages: list[str] = []
         self.glossaries: dict[str, list[Term]] = {}
         self.linker = GlossaryLinker()
+        self.glossary_files: dict[str, File | None] = {}  # glossary source path: its file in this build
 
     # After mkdocs-static-i18n (-100), which sets the language of the build being configured, and
     # after the citations plugin (-120), whose bibliography the glossary's sources are checked against.
@@ -61,6 +64,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             extension for extension in config.markdown_extensions if not isinstance(extension, GlossaryExtension)
         ]
         self.linker = GlossaryLinker()
+        self.glossary_files = {}
         config.markdown_extensions.append(GlossaryExtension(self.linker))
         return config
 
@@ -76,6 +80,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             display = display_path(path, root)
             terms, found = load_glossary(path, display)
             problems += found
+            if terms and not (path.parent / "index.md").is_file():
+                problems.append(Problem(display, 1, "the terms have no glossary page to link to",
+                                        f"add {display_path(path.parent / 'index.md', root)} with the line {GLOSSARY_MARKER}"))
             if renderer is not None:
                 problems += unknown_source_problems(terms, renderer.formatter.bibliography, display)
             glossaries[language] = terms
@@ -99,7 +106,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             terms = [term for term in terms if term.anchor in defined]
         on_glossary_page = GLOSSARY_MARKER in markdown
         self.linker.set_terms(terms)
-        self.linker.start_page(None if on_glossary_page else self._glossary_source_link(page))
+        self.linker.start_page(None if on_glossary_page or not terms else self._glossary_href(page, files))
         if on_glossary_page:
             markdown = markdown.replace(GLOSSARY_MARKER, glossary_markdown(terms))
         return markdown
@@ -108,14 +115,23 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.env = env
         return env
 
-    def _glossary_source_link(self, page: Page) -> str:
-        """The glossary as a link to its Markdown source, relative to this page's source: MkDocs
-        (and mkdocs-static-i18n for untranslated pages) turn it into the right URL and check it."""
+    def _glossary_href(self, page: Page, files) -> str:
+        """The glossary page's address relative to this page's. Found as MkDocs would resolve a link
+        to its Markdown source from this page (for an untranslated page, mkdocs-static-i18n answers
+        with this build's glossary), but once per build: a link MkDocs resolves costs a lookup per
+        link, and every page has several glossary links."""
         source = page.file.src_uri
         first = source.split("/", 1)[0]
         top = first if "/" in source and first in self.languages else ""
-        glossary = posixpath.join(top, self.config.glossary_dir, "index.md")
-        return posixpath.relpath(glossary, posixpath.dirname(source) or ".")
+        glossary_source = posixpath.join(top, self.config.glossary_dir, "index.md")
+        if glossary_source not in self.glossary_files:
+            self.glossary_files[glossary_source] = files.get_file_from_path(glossary_source)
+        glossary = self.glossary_files[glossary_source]
+        if glossary is None:
+            # The glossary checks make sure every terms file has its page; an excluded page gets here.
+            raise PluginError(f"{source}: its glossary terms link to {glossary_source}, which is not in this build — "
+                              f"include that page in the build, or remove the glossary's {TERMS_FILE}")
+        return get_relative_url(glossary.url, page.url)
 
     def on_page_content(self, html: str, *, page: Page, config, files):
         if not self.config.enabled:
