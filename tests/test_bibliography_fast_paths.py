@@ -153,6 +153,18 @@ def test_a_page_without_fences_or_indented_lines_has_no_code_blocks():
         assert citations._code_blocks(text) == citations._code_blocks_line_by_line(text), text
 
 
+def test_lines_of_running_text_take_a_shortcut_to_the_same_code_blocks():
+    rng = random.Random(7)
+    lines = ["Word", "word [@a]", "É", "- item", "1. item", "    indented", "\t tab", "> quote", ">     code", "!!! note",
+             "??? question", "```", "~~~", "```py", "", " ", "2) x", "+ x", "        deep", "\r"]
+    for _attempt in range(8000):
+        text = "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 14)))
+        assert citations._code_blocks_line_by_line(text) == citations._code_blocks_line_by_line(text, prose_shortcut=False), text
+    for _attempt in range(4000):
+        text = _random_markdown(rng)
+        assert citations._code_blocks_line_by_line(text) == citations._code_blocks_line_by_line(text, prose_shortcut=False), text
+
+
 def test_the_one_key_shortcut_finds_what_the_general_path_finds(monkeypatch):
     rng = random.Random(6)
     texts = [_random_markdown(rng) for _attempt in range(3000)]

@@ -50,7 +50,9 @@ _READ: dict[Path, tuple[tuple[int, int], "_Page"]] = {}
 
 @dataclass
 class _Page:
-    lines: list[tuple[int, str]]  # (line number, text) outside code blocks
+    # (line number, text) of the lines outside code blocks that can hold a link or HTML: kept for
+    # every page while `mkdocs serve` runs, so not the lines that cannot.
+    lines: list[tuple[int, str]]
     anchors: set[str] = field(default_factory=set)
     generated: bool = False
 
@@ -73,8 +75,8 @@ def _read(path: Path) -> _Page:
             fence = opening.group(1)
             continue
         lines.append((number, line))
-    page = _Page(lines, generated=any(marker in text for marker in _GENERATED_ANCHORS) or "\ntype: programme" in text
-                 or "\ntype: evidence" in text)
+    generated = any(marker in text for marker in _GENERATED_ANCHORS) or "\ntype: programme" in text or "\ntype: evidence" in text
+    page = _Page([(number, line) for number, line in lines if _may_hold_link_or_html(line)], generated=generated)
     counts: dict[str, int] = {}
     for _, line in lines:
         heading = _HEADING.match(line) if line.startswith("#") else None
@@ -89,6 +91,12 @@ def _read(path: Path) -> _Page:
             for match in _EXPLICIT_ID.finditer(line):
                 page.anchors.add(match["id"] or match["html_id"])
     return page
+
+
+def _may_hold_link_or_html(line: str) -> bool:
+    """What every link ("](") and every problem of raw HTML (a tag's "<", a "javascript:" address)
+    needs; taking inline code out of a line, as the checks do first, adds none of them."""
+    return "](" in line or "<" in line or ":" in line
 
 
 def check_links(docs_dir: Path, root: Path, languages: list[str], site_url: str | None = None) -> list[Problem]:
@@ -114,7 +122,7 @@ def check_links(docs_dir: Path, root: Path, languages: list[str], site_url: str 
         page = page_at(path)
         for number, line in page.lines:
             code_free = _INLINE_CODE.sub(" ", line) if "`" in line else line
-            if "<" in code_free or ":" in code_free:  # every tag, and a javascript: address
+            if "<" in code_free or ":" in code_free:
                 problems += _html_problems(code_free, display, number)
             if "](" in code_free:
                 for match in _LINK.finditer(code_free):

@@ -24,18 +24,18 @@ def check_pages(docs_dir: Path, root: Path, default_language: str | None = None)
     """Every page's problems; with `default_language`, also what each translation lost or added
     compared with its page in that language's folder."""
     problems: list[Problem] = []
+    texts: dict[Path, str] = {}  # read once: a translation is compared with its English page's text
     for path in sorted(docs_dir.rglob("*.md")):
-        display = display_path(path, root)
         try:
-            text = path.read_text(encoding="utf-8")
+            texts[path] = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
-            problems.append(
-                Problem(display, 1, f"the file is not UTF-8 ({error.reason} at byte {error.start})", "save the file as UTF-8")
-            )
-            continue
+            problems.append(Problem(display_path(path, root), 1, f"the file is not UTF-8 ({error.reason} at byte {error.start})",
+                                    "save the file as UTF-8"))
+    for path, text in texts.items():
+        display = display_path(path, root)
         problems.extend(_checked_page(text, display))
         if default_language is not None:
-            problems.extend(_translation_problems(docs_dir, root, default_language, path, text, display))
+            problems.extend(_translation_problems(docs_dir, root, default_language, path, text, display, texts))
     return sorted(problems)
 
 
@@ -55,16 +55,17 @@ def _checked_page(text: str, display: str) -> list[Problem]:
     return problems
 
 
-def _translation_problems(docs_dir: Path, root: Path, default_language: str, path: Path, text: str, display: str) -> list[Problem]:
+def _translation_problems(docs_dir: Path, root: Path, default_language: str, path: Path, text: str, display: str,
+                          texts: dict[Path, str]) -> list[Problem]:
     relative = path.relative_to(docs_dir)
     if len(relative.parts) < 2 or relative.parts[0] == default_language:
         return []
     english = docs_dir / default_language / Path(*relative.parts[1:])
     # Only a page that says it translates the English one (its `translation` record) is held to
     # it: a page written in its own language for its own readers may differ.
-    if not english.is_file():
-        return []
-    english_text = english.read_text("utf-8")
+    english_text = texts.get(english)
+    if english_text is None:
+        return []  # no English page, or one that is not UTF-8 (reported as such)
     kept = _COMPARED.get(display)
     if kept is not None and kept[0] == text and kept[1] == english_text:
         return kept[2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,8 @@ def display_path(path: Path, root: Path) -> str:
     """A path as the contributor knows it: relative to the project root where possible."""
     if ".." not in path.parts:
         # Most paths are made from the root: no need to ask the file system (a build shows every page).
+        if path.is_absolute() and not root.is_absolute():
+            root = Path(os.path.abspath(root))
         try:
             return path.relative_to(root).as_posix()
         except ValueError:

@@ -46,7 +46,8 @@ def alternates_in_page(html: str, page_location: str) -> tuple[tuple[str, str], 
     Read from the page itself, so the sitemap says exactly what the language selector offers.
     """
     pairs = []
-    for link in _ALTERNATE_LINK.findall(html):
+    head_end = html.find("</head>")
+    for link in _ALTERNATE_LINK.findall(html, 0, head_end if head_end != -1 else len(html)):
         attributes = {match["name"].lower(): match["value"] for match in _ATTRIBUTE.finditer(link)}
         if "hreflang" in attributes and "href" in attributes:
             pairs.append((attributes["hreflang"], _normalise(urljoin(page_location, attributes["href"]))))

@@ -268,7 +268,7 @@ def _code_blocks(text: str) -> list[tuple[int, int]]:
     return _code_blocks_line_by_line(text)
 
 
-def _code_blocks_line_by_line(text: str) -> list[tuple[int, int]]:
+def _code_blocks_line_by_line(text: str, prose_shortcut: bool = True) -> list[tuple[int, int]]:
     """Indented code needs 4 more spaces than its container: admonition, details and list content is
     itself indented by 4 in Python-Markdown, and is not code."""
     spans = []
@@ -279,6 +279,16 @@ def _code_blocks_line_by_line(text: str) -> list[tuple[int, int]]:
     previous_code = False
     for line in text.splitlines(keepends=True):
         start, offset = offset, offset + len(line)
+        if prose_shortcut and line[:1].isalpha():
+            # Running text, the commonest line: no indent, no quote, list or admonition marker, no
+            # fence. What the general case below would do with it, without its patterns.
+            if fence is not None:
+                spans.append((start, offset))
+                continue
+            if previous_blank:
+                containers.clear()  # every container's content is indented
+            previous_code, previous_blank = False, False
+            continue
         content = _BLOCKQUOTE_MARKERS.sub("", line.rstrip("\r\n"))
         stripped = content.lstrip(" \t")
         indent = len(content[: len(content) - len(stripped)].expandtabs(4))

@@ -14,6 +14,9 @@ from wayout.bibliography.sources import Bibliography
 from wayout.bibliography.terms import Terms, TermBook, load_term_book
 
 
+_CITATIONS_KEPT = 50_000
+
+
 class ReferenceFormatter:
     """APA 7 references and citations for one loaded bibliography, in any language of terms.yml.
 
@@ -28,6 +31,8 @@ class ReferenceFormatter:
         self._styles: dict[str, ApaStyle] = {}
         self._formatted: dict[tuple[str, str], FormattedEntry] = {}
         self.formatted_count = 0  # entries actually formatted, not served from the cache
+        # Pages cite the same works the same way over and over: "[@key]" is formatted once per language.
+        self._citations: dict[tuple, RenderedText] = {}
 
     def terms(self, language: str) -> Terms:
         return self._term_book.for_language(language)
@@ -63,7 +68,16 @@ class ReferenceFormatter:
         return self.references(self.bibliography.keys(), language)
 
     def citation(self, citation: Citation, language: str, link: bool = True) -> RenderedText:
-        return format_citation(citation, lambda key: self.entry(key, language), self.terms(language), link)
+        """The in-text citation. It depends only on what is cited, and how, not on where."""
+        key = (citation.items, citation.mode, language, link)
+        rendered = self._citations.get(key)
+        if rendered is None:
+            if len(self._citations) >= _CITATIONS_KEPT:
+                self._citations.clear()  # a long `mkdocs serve` session keeps every edit otherwise
+            rendered = self._citations[key] = format_citation(
+                citation, lambda key: self.entry(key, language), self.terms(language), link
+            )
+        return rendered
 
     def _style(self, language: str) -> ApaStyle:
         if language not in self._styles:

@@ -41,8 +41,22 @@ BIBLIOGRAPHY_DOWNLOAD_STEM = "downloads/wayout-bibliography"
 _DEFERRED_OPEN, _DEFERRED_CLOSE = "<!--wayout-deferred:", "-->"  # around the fragment's number
 
 
+_CITED_IN_OPEN = "<!--wayout-cited-in:"
+_CITED_IN_CLOSE = "-->"
+
+
 def cited_in_placeholder(key: str) -> str:
-    return f"<!--wayout-cited-in:{key}-->"
+    return f"{_CITED_IN_OPEN}{key}{_CITED_IN_CLOSE}"
+
+
+def fill_cited_in(html: str, cited_in_line: Callable[[str], str]) -> str:
+    """The bibliography page with each entry's placeholder replaced by cited_in_line(its key)."""
+    pieces = html.split(_CITED_IN_OPEN)
+    filled = [pieces[0]]
+    for piece in pieces[1:]:
+        key, close, rest = piece.partition(_CITED_IN_CLOSE)
+        filled += (cited_in_line(key), rest) if close else (_CITED_IN_OPEN, piece)
+    return "".join(filled)
 
 
 def fill_deferred(html: str, fragments: list[str]) -> str:

@@ -27,7 +27,7 @@ from wayout.markdown_extensions.citations import (
     PAGE_CACHE_LIMIT,
     CitationRenderer,
     CitationsExtension,
-    cited_in_placeholder,
+    fill_cited_in,
     fill_deferred,
 )
 from wayout.mkdocs_plugins.citations.config import CitationsConfig
@@ -216,18 +216,19 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self._write_exports(os.path.join(config.site_dir, BIBLIOGRAPHY_DOWNLOAD_STEM), None)
 
     def _fill_cited_in(self, output: str, bibliography_page: Page) -> str:
+        """Every entry's "cited in" line, filled in one pass over the page: one replace() per entry
+        would read the whole bibliography page once per entry."""
         language = self.bibliography_pages[bibliography_page.url]
-        for key in self.renderer.formatter.bibliography.keys():
-            placeholder = cited_in_placeholder(key)
-            if placeholder not in output:
-                continue
+        cited_in = self._cited_in()
+
+        def cited_in_line(key: str) -> str:
             links = {
                 page.url: (get_relative_url(page.url, bibliography_page.url), page.title or page.url)
-                for page in self._cited_in().get(key, [])
+                for page in cited_in.get(key, [])
             }
-            links = list(links.values())
-            output = output.replace(placeholder, self.renderer.cited_in_html(links, language))
-        return output
+            return self.renderer.cited_in_html(list(links.values()), language)
+
+        return fill_cited_in(output, cited_in_line)
 
     def _cited_in(self) -> dict[str, list[Page]]:
         """The pages citing each key, in the order they were rendered. Only a bibliography page

@@ -97,6 +97,8 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             method_url = get_relative_url(build_prefix(page, self.language) + self.config.method_page, page.url)
             html = self.env.get_template("partials/wayout/profile.html").render(view=profile["view"], method_url=method_url)
             page.content = _after_first_heading(page.content, html)
+        if "<!--" not in page.content:
+            return context  # every marker below is an HTML comment
         for kind, marker in CATALOGUE_MARKERS.items():
             if marker in page.content:
                 page.content = page.content.replace(marker, self._catalogue_html(kind, page))

@@ -54,6 +54,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.fallback_urls: set[str] = set()
         self.languages: list[str] = []
         self.search_settings: dict[str, dict] = {}  # language: how Material searches it
+        self.translation_states: dict[tuple[str, str], str] = {}  # (language, page in its folder): its state
 
     def on_startup(self, *, command, dirty):
         self.build_depth = 0
@@ -73,13 +74,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.sitemaps = {}
             self.fallback_urls = set()
             self.search_settings = {}
+            self.translation_states = {}
         self.languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []]
         if self.config.language_search and len(self.languages) > 1:
             self.search_settings[self.language] = search_settings(config)
         if self.config.check_front_matter:
             self._check_front_matter(config)
         if self.build_depth == 0:
-            languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []] or [self.language]
+            languages = self.languages or [self.language]
             english = [language for language in languages if language in self.config.english_interface]
             translated = [language for language in languages if language not in english]
             problems = missing_language_entries(translated, Path(config.config_file_path).parent)
@@ -94,7 +96,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []]
         if len(languages) < 2 or not (Path(config.docs_dir) / self.language).is_dir():
             return
-        counts = summary(translation_status(Path(config.docs_dir), self.language, languages))
+        statuses = translation_status(Path(config.docs_dir), self.language, languages)
+        # Kept for the pages' outdated notices: the builds of the other languages come next.
+        self.translation_states = {(status.language, status.page): status.state for status in statuses}
+        counts = summary(statuses)
         report = "; ".join(
             f"{language} " + ", ".join(f"{counts[language][state]} {state}" for state in STATES) for language in counts
         )
@@ -131,8 +136,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if source_language == self.language and self.language != default and source_language in languages:
             inside = page.file.src_uri.split("/", 1)[1]
             docs_dir = Path(config.docs_dir)
-            if (docs_dir / default / inside).is_file():
-                context["wayout_outdated"] = page_status(docs_dir, default, self.language, inside).state == "outdated"
+            state = self.translation_states.get((self.language, inside))
+            if state is None and (docs_dir / default / inside).is_file():
+                state = page_status(docs_dir, default, self.language, inside).state
+            context["wayout_outdated"] = state == "outdated"
         return context
 
     def on_page_content(self, html: str, *, page: Page, config, files):
