@@ -124,6 +124,11 @@ def _prose_lines(body_lines: list[str], body_start: int) -> Iterator[tuple[int, 
     in_comment = False
     for index, line in enumerate(body_lines):
         number = body_start + index + 1
+        if not line:
+            continue  # an empty line changes nothing below
+        if fence is None and not in_comment and line[:1].isalpha():
+            yield number, line  # running text, the commonest line: what the tests below would find
+            continue
         stripped = line.strip()
         if fence is not None:
             if stripped.startswith(fence):

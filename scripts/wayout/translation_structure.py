@@ -28,8 +28,12 @@ KINDS = {
 
 
 def _body(text: str) -> tuple[str, int]:
+    """The text after its first `offset` lines, and that offset."""
     offset = body_line_offset(text)
-    return "\n".join(text.split("\n")[offset:]), offset
+    start = 0
+    for _line in range(offset):
+        start = text.index("\n", start) + 1  # the offset counts line breaks of the text
+    return text[start:], offset
 
 
 # Every translation of a page is compared with the same English text: its items are counted once.
@@ -43,12 +47,14 @@ def _items(text: str) -> dict[str, Counter]:
 
 def _count_items(text: str) -> dict[str, Counter]:
     body, _ = _body(text)
-    code_blocks = [match for match in _FENCE.finditer(body)]
+    # Each pattern runs only on a body holding what every match of it needs: most pages have no
+    # code block, marker or heading anchor, and every page of every language is counted.
+    code_blocks = list(_FENCE.finditer(body)) if "```" in body or "~~~" in body else []
     return {
-        "link": Counter(_LINK_TARGET.findall(body)),
+        "link": Counter(_LINK_TARGET.findall(body) if "](" in body else ()),
         "citation": Counter(key for citation in find_citations(body) for key in citation.keys),
-        "anchor": Counter(_HEADING_ANCHOR.findall(body)),
-        "marker": Counter(match.group(1).strip() for match in _MARKER.finditer(body)),
+        "anchor": Counter(_HEADING_ANCHOR.findall(body) if "#" in body and "{" in body else ()),
+        "marker": Counter(match.group(1).strip() for match in _MARKER.finditer(body)) if "<!--" in body else Counter(),
         "code": Counter(match.group("body") for match in code_blocks if match.group("info").strip().split(" ")[0] != "diagram"),
     }
 
@@ -57,6 +63,8 @@ def structure_problems(english: str, translation: str, display: str, english_dis
     """Everything the English page has that the translation lost, and everything the translation
     added, each reported once with the line where the translation has it (or its first body line)."""
     expected, found = _items(english), _items(translation)
+    if expected == found:
+        return []
     body, offset = _body(translation)
     problems = []
     for kind, (name, fix) in KINDS.items():

@@ -279,6 +279,13 @@ def _code_blocks_line_by_line(text: str, prose_shortcut: bool = True) -> list[tu
     previous_code = False
     for line in text.splitlines(keepends=True):
         start, offset = offset, offset + len(line)
+        if prose_shortcut and (line == "\n" or line == ""):
+            # An empty line, the next commonest: what the general case does with it.
+            if fence is not None or previous_code:
+                spans.append((start, offset))
+            if fence is None:
+                previous_blank = True
+            continue
         if prose_shortcut and line[:1].isalpha():
             # Running text, the commonest line: no indent, no quote, list or admonition marker, no
             # fence. What the general case below would do with it, without its patterns.

@@ -198,6 +198,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         problems += self._unrendered_page_problems(Path(config.docs_dir))
         if problems:
             raise PluginError(format_problems(sorted(set(problems))))
+        # This build's pages were checked as they were rendered: the next language's build, for
+        # which they are the unrendered ones, need not read them again.
+        bibliography = self.renderer.formatter.bibliography
+        _CLEAN_PAGES.update((page, (page.stat().st_mtime_ns, bibliography.fingerprint)) for page in self.rendered_sources)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config):
