@@ -21,9 +21,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wayout.glossary_translations import stray_translations
-from wayout.glossary import TERMS_FILE, Term, glossary_markdown, load_glossary, unknown_source_problems
+from wayout.glossary import (
+    GLOSSARY_MARKER,
+    TERMS_FILE,
+    Term,
+    glossary_markdown,
+    load_glossary,
+    missing_page_problems,
+    unknown_source_problems,
+)
 from wayout.markdown_extensions.glossary import GlossaryExtension, GlossaryLinker
-from wayout.problems import Problem, display_path, format_problems
+from wayout.problems import display_path, format_problems
 
 from wayout.mkdocs_plugins.content.config import ContentConfig
 from wayout.mkdocs_plugins.languages import build_languages, written_language
@@ -34,7 +42,6 @@ from wayout.vocabularies import load_vocabularies
 
 # Generated HTML marks interface words it cannot translate itself (it does not know the page).
 _UI_WORD = re.compile(r'(<(?P<tag>[a-z]+) data-wayout-ui="(?P<key>[\w.]+)">)[^<]*(</(?P=tag)>)')
-GLOSSARY_MARKER = "<!-- glossary -->"
 SHARE_IMAGE_MARKER = "<!-- share-image -->"
 SHARE_IMAGE_FILE = "share-image.png"
 
@@ -80,9 +87,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             display = display_path(path, root)
             terms, found = load_glossary(path, display)
             problems += found
-            if terms and not (path.parent / "index.md").is_file():
-                problems.append(Problem(display, 1, "the terms have no glossary page to link to",
-                                        f"add {display_path(path.parent / 'index.md', root)} with the line {GLOSSARY_MARKER}"))
+            problems += missing_page_problems(path, terms, display, root)
             if renderer is not None:
                 problems += unknown_source_problems(terms, renderer.formatter.bibliography, display)
             glossaries[language] = terms
