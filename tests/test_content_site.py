@@ -100,8 +100,8 @@ def test_glossary_terms_without_a_glossary_page_stop_the_build(tmp_path):
     result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    assert ("docs/en/glossary/terms.yml:1: the terms have no glossary page to link to — "
-            "add docs/en/glossary/index.md with the line <!-- glossary -->") in output
+    assert ("en/index.md: the glossary terms link to en/glossary/index.md, which this build does not have — "
+            "add that page with the line <!-- glossary -->, or remove the glossary's terms.yml") in output
 
 
 def test_a_broken_glossary_stops_the_build_with_every_problem(tmp_path):

@@ -25,15 +25,3 @@ def test_two_entries_for_one_english_term_are_a_problem(tmp_path):
     _, problems = load_glossary(path, "terms.yml")
     assert [str(problem) for problem in problems] == ["terms.yml:4: the term “B” is already defined on line 1 — merge the two entries"]
 
-
-def test_terms_without_their_glossary_page_are_a_problem_for_wayout_check(tmp_path):
-    from wayout.glossary import check_glossaries
-
-    folder = tmp_path / "docs" / "en" / "glossary"
-    folder.mkdir(parents=True)
-    (folder / "terms.yml").write_text('- term: Desistance\n  definition: "Stopping offending."\n', encoding="utf-8")
-    problems = [str(problem) for problem in check_glossaries(tmp_path / "docs", set(), tmp_path)]
-    assert problems == ["docs/en/glossary/terms.yml:1: the terms have no glossary page to link to — "
-                        "add docs/en/glossary/index.md with the line <!-- glossary -->"]
-    (folder / "index.md").write_text("---\ntype: page\ntitle: Glossary\n---\n# Glossary\n\n<!-- glossary -->\n", encoding="utf-8")
-    assert check_glossaries(tmp_path / "docs", set(), tmp_path) == []

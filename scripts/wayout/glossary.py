@@ -115,28 +115,13 @@ def unknown_source_problems(terms: list[Term], known_keys, display: str) -> list
     ]
 
 
-# The line of the glossary page where the terms are shown.
-GLOSSARY_MARKER = "<!-- glossary -->"
-
-
-def missing_page_problems(path: Path, terms: list[Term], display: str, root: Path) -> list[Problem]:
-    """A glossary's terms link to the page beside them, which shows them: it has to exist."""
-    from wayout.problems import display_path
-
-    page = path.parent / "index.md"
-    if not terms or page.is_file():
-        return []
-    return [Problem(display, 1, "the terms have no glossary page to link to",
-                    f"add {display_path(page, root)} with the line {GLOSSARY_MARKER}")]
-
-
 def check_glossaries(docs_dir: Path, known_keys, root: Path) -> list[Problem]:
-    """Every problem in every language's glossary file, sources and glossary page included."""
+    """Every problem in every language's glossary file, sources included."""
     from wayout.problems import display_path
 
     problems = []
     for path in glossary_files(docs_dir):
         display = display_path(path, root)
         terms, found = load_glossary(path, display)
-        problems += found + unknown_source_problems(terms, known_keys, display) + missing_page_problems(path, terms, display, root)
+        problems += found + unknown_source_problems(terms, known_keys, display)
     return problems

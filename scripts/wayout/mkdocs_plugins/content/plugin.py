@@ -21,15 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wayout.glossary_translations import stray_translations
-from wayout.glossary import (
-    GLOSSARY_MARKER,
-    TERMS_FILE,
-    Term,
-    glossary_markdown,
-    load_glossary,
-    missing_page_problems,
-    unknown_source_problems,
-)
+from wayout.glossary import TERMS_FILE, Term, glossary_markdown, load_glossary, unknown_source_problems
 from wayout.markdown_extensions.glossary import GlossaryExtension, GlossaryLinker
 from wayout.problems import display_path, format_problems
 
@@ -42,6 +34,7 @@ from wayout.vocabularies import load_vocabularies
 
 # Generated HTML marks interface words it cannot translate itself (it does not know the page).
 _UI_WORD = re.compile(r'(<(?P<tag>[a-z]+) data-wayout-ui="(?P<key>[\w.]+)">)[^<]*(</(?P=tag)>)')
+GLOSSARY_MARKER = "<!-- glossary -->"
 SHARE_IMAGE_MARKER = "<!-- share-image -->"
 SHARE_IMAGE_FILE = "share-image.png"
 
@@ -87,7 +80,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             display = display_path(path, root)
             terms, found = load_glossary(path, display)
             problems += found
-            problems += missing_page_problems(path, terms, display, root)
             if renderer is not None:
                 problems += unknown_source_problems(terms, renderer.formatter.bibliography, display)
             glossaries[language] = terms
@@ -133,9 +125,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.glossary_files[glossary_source] = files.get_file_from_path(glossary_source)
         glossary = self.glossary_files[glossary_source]
         if glossary is None:
-            # The glossary checks make sure every terms file has its page; an excluded page gets here.
-            raise PluginError(f"{source}: its glossary terms link to {glossary_source}, which is not in this build — "
-                              f"include that page in the build, or remove the glossary's {TERMS_FILE}")
+            # Neither this language's glossary page nor the default language's, which
+            # mkdocs-static-i18n shows in its place, is in this build.
+            raise PluginError(f"{source}: the glossary terms link to {glossary_source}, which this build does not have — "
+                              f"add that page with the line {GLOSSARY_MARKER}, or remove the glossary's {TERMS_FILE}")
         return get_relative_url(glossary.url, page.url)
 
     def on_page_content(self, html: str, *, page: Page, config, files):
