@@ -279,7 +279,7 @@ def _code_blocks_line_by_line(text: str, prose_shortcut: bool = True) -> list[tu
     previous_code = False
     for line in text.splitlines(keepends=True):
         start, offset = offset, offset + len(line)
-        if prose_shortcut and (line == "\n" or line == ""):
+        if prose_shortcut and line == "\n":  # splitlines() never gives an empty line
             # An empty line, the next commonest: what the general case does with it.
             if fence is not None or previous_code:
                 spans.append((start, offset))
