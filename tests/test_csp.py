@@ -51,6 +51,13 @@ def test_adding_twice_keeps_one_policy():
     assert html.count("Content-Security-Policy") == 1
 
 
+def test_adding_twice_keeps_one_policy_when_the_head_is_not_closed():
+    # HTML lets </head> be left out; the earlier policy is then looked for in the whole page.
+    page = '<html><head><meta charset="utf-8"><title>t</title><body><script>go()</script></body></html>'
+    html = add_content_security_policy(add_content_security_policy(page))
+    assert html.count("Content-Security-Policy") == 1
+
+
 def test_a_page_without_head_is_an_error():
     with pytest.raises(ValueError, match="no <head>"):
         add_content_security_policy("<p>fragment</p>")

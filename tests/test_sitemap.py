@@ -1,6 +1,10 @@
 import xml.etree.ElementTree as ElementTree
+from urllib.parse import urljoin
 
-from wayout.sitemap import SitemapEntry, alternates_in_page, directory_sitemaps, render_sitemap
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wayout.sitemap import SitemapEntry, _normalise, _resolve, alternates_in_page, directory_sitemaps, render_sitemap
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -43,3 +47,15 @@ def test_each_folder_lists_only_the_pages_at_or_below_it():
 def test_folders_are_relative_to_the_site_base_path():
     entries = [SitemapEntry("https://example.org/kb/fr/about/")]
     assert list(directory_sitemaps(entries, "/kb/")) == ["fr/about/"]
+
+
+segments = st.sampled_from(["..", ".", "", "fr", "about", "a b", "page.html", "%C3%A9", "x:y", "q?x=1", "#top"])
+page_paths = st.lists(st.sampled_from(["fr", "about", "team", "page.html", ".."]), max_size=4).map(
+    lambda parts: "/" + "/".join(parts) + ("/" if parts and not parts[-1].endswith(".html") else ""))
+
+
+@given(page=st.one_of(page_paths, page_paths.map(lambda path: "https://example.org" + path)),
+       href=st.lists(segments, min_size=0, max_size=6).map("/".join))
+def test_alternates_resolve_as_urljoin_does(page, href):
+    # The shortcut for Material's relative hrefs must give what the general way gives.
+    assert _resolve(page, href) == _normalise(urljoin(page, href))

@@ -75,7 +75,13 @@ def add_content_security_policy(html: str, *, live_reload: bool = False) -> str:
 
     Running twice replaces the earlier policy, so a rebuilt page never carries two.
     """
-    html = _EXISTING.sub("", html)
+    # A policy counts only in <head> (HTML's rule for <meta http-equiv>), which is where this one
+    # goes; looking for an earlier one there alone spares a case-blind search of the whole page.
+    head_end = html.find("</head>")
+    if head_end == -1:
+        html = _EXISTING.sub("", html)
+    else:
+        html = _EXISTING.sub("", html[:head_end]) + html[head_end:]
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, live_reload=live_reload)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:

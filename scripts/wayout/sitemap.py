@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -24,20 +25,24 @@ class SitemapEntry:
 
 
 def render_sitemap(entries: list[SitemapEntry]) -> str:
-    lines = [
+    return _sitemap_document(_entry_xml(entry) for entry in sorted(entries, key=lambda entry: entry.location))
+
+
+def _entry_xml(entry: SitemapEntry) -> str:
+    lines = ["  <url>", f"    <loc>{escape(entry.location)}</loc>"]
+    for hreflang, href in entry.alternates:
+        lines.append(f"    <xhtml:link rel=\"alternate\" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>")
+    lines.append("  </url>")
+    return "\n".join(lines)
+
+
+def _sitemap_document(entries_xml: Iterable[str]) -> str:
+    return "\n".join([
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    ]
-    for entry in sorted(entries, key=lambda entry: entry.location):
-        lines.append("  <url>")
-        lines.append(f"    <loc>{escape(entry.location)}</loc>")
-        for hreflang, href in entry.alternates:
-            lines.append(
-                f"    <xhtml:link rel=\"alternate\" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>"
-            )
-        lines.append("  </url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
+        *entries_xml,
+        "</urlset>",
+    ]) + "\n"
 
 
 def alternates_in_page(html: str, page_location: str) -> tuple[tuple[str, str], ...]:
@@ -50,8 +55,31 @@ def alternates_in_page(html: str, page_location: str) -> tuple[tuple[str, str], 
     for link in _ALTERNATE_LINK.findall(html, 0, head_end if head_end != -1 else len(html)):
         attributes = {match["name"].lower(): match["value"] for match in _ATTRIBUTE.finditer(link)}
         if "hreflang" in attributes and "href" in attributes:
-            pairs.append((attributes["hreflang"], _normalise(urljoin(page_location, attributes["href"]))))
+            pairs.append((attributes["hreflang"], _resolve(page_location, attributes["href"])))
     return tuple(pairs)
+
+
+def _resolve(page_location: str, href: str) -> str:
+    """`_normalise(urljoin(page_location, href))`, which was most of the time of a page's alternates,
+    worked out directly for the relative paths Material writes there. Only where the two cannot
+    differ: a page path with no "." or ".." segment, and an href with no scheme, query, fragment or
+    "//", that climbs no higher than the root, and whose last segment is not "." or ".." (urljoin
+    would end those with a slash)."""
+    last_segment = href[href.rfind("/") + 1:]
+    folder = page_location[: page_location.rfind("/") + 1]
+    if (
+        page_location.startswith("/")
+        and href.split("/").count("..") < folder.count("/")  # urljoin climbs above the root oddly
+        and href
+        and not href.startswith("/")
+        and not any(character in href for character in ":?#\\")
+        and last_segment not in (".", "..")
+        and "//" not in page_location
+        and "/." not in page_location
+        and "//" not in href
+    ):
+        return _normalise(folder + href)
+    return _normalise(urljoin(page_location, href))
 
 
 def _normalise(location: str) -> str:
@@ -69,19 +97,22 @@ def directory_sitemaps(entries: list[SitemapEntry], base_path: str) -> dict[str,
     only addresses at or below its own folder, which is exactly what each of these does.
     Returns {folder relative to the site root ("" for the root): sitemap XML}.
     """
+    # Sorted and written once: a page appears in the sitemap of every folder above it.
+    entries = sorted(entries, key=lambda entry: entry.location)
     paths = [urlsplit(entry.location).path for entry in entries]
-    by_folder: dict[str, list[SitemapEntry]] = {path[: path.rfind("/") + 1]: [] for path in paths}
+    by_folder: dict[str, list[str]] = {path[: path.rfind("/") + 1]: [] for path in paths}
     # Each page goes into the sitemap of every folder above it that holds a page: work that grows
     # with the pages times the depth of the tree, not with the pages times the folders.
     for entry, path in zip(entries, paths):
+        xml = _entry_xml(entry)
         end = path.rfind("/")
         while end >= 0:
             listed = by_folder.get(path[: end + 1])
             if listed is not None:
-                listed.append(entry)
+                listed.append(xml)
             end = path.rfind("/", 0, end)
     base = base_path if base_path.endswith("/") else base_path + "/"
     return {
-        folder[len(base):] if folder.startswith(base) else folder.lstrip("/"): render_sitemap(listed)
+        folder[len(base):] if folder.startswith(base) else folder.lstrip("/"): _sitemap_document(listed)
         for folder, listed in by_folder.items()
     }
