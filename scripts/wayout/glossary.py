@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from wayout.problems import Problem
+from wayout.text_cache import TextCache
 
 # libyaml's parser when PyYAML has it: the same nodes and line marks, several times faster.
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -38,10 +39,26 @@ def anchor_for(term: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+# mkdocs-static-i18n builds each language in turn, and each build loads every language's glossary
+# (an untranslated page links to the terms of the language it is written in).
+_LOADED: TextCache[tuple[tuple[Term, ...], tuple[Problem, ...]]] = TextCache(limit=100)
+
+
 def load_glossary(path: Path, display: str) -> tuple[list[Term], list[Problem]]:
     """The terms of one language's glossary file, and every problem in it."""
+    text = path.read_text("utf-8")
+    terms, problems = _LOADED.get(text, lambda: _load_glossary(text))
+    return list(terms), [replace(problem, path=display) for problem in problems]
+
+
+def _load_glossary(text: str) -> tuple[tuple[Term, ...], tuple[Problem, ...]]:
+    terms, problems = _parse_glossary(text, "")
+    return tuple(terms), tuple(problems)
+
+
+def _parse_glossary(text: str, display: str) -> tuple[list[Term], list[Problem]]:
     try:
-        nodes = yaml.compose(path.read_text("utf-8"), Loader=_COMPOSER)
+        nodes = yaml.compose(text, Loader=_COMPOSER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [Problem(display, mark.line + 1 if mark else 1, f"the glossary is not valid YAML ({getattr(error, 'problem', error)})",

@@ -20,6 +20,7 @@ import yaml
 
 from wayout.glossary import TERMS_FILE, anchor_for
 from wayout.problems import Problem, display_path
+from wayout.text_cache import TextCache
 from wayout.translations import HASH_LENGTH
 
 # libyaml's parser when PyYAML has it: the same nodes and line marks, several times faster.
@@ -49,12 +50,24 @@ def english_entry_hash(data: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-def _entries(path: Path) -> list[_Entry]:
+# Each language's build reads every glossary file again; callers only read the entries.
+_READ: TextCache[tuple[_Entry, ...]] = TextCache(limit=100)
+
+
+def _entries(path: Path) -> tuple[_Entry, ...]:
     """The mapping items of a glossary file; a file that does not parse has none (the glossary
     check reports why)."""
     try:
-        nodes = yaml.compose(path.read_text("utf-8"), Loader=_COMPOSER)
-    except (OSError, yaml.YAMLError):
+        text = path.read_text("utf-8")
+    except OSError:
+        return ()
+    return _READ.get(text, lambda: tuple(_parse_entries(text)))
+
+
+def _parse_entries(text: str) -> list[_Entry]:
+    try:
+        nodes = yaml.compose(text, Loader=_COMPOSER)
+    except yaml.YAMLError:
         return []
     if not isinstance(nodes, yaml.SequenceNode):
         return []

@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
 _LUNR_FOLDER = Path("assets") / "javascripts" / "lunr" / "min"
 
 
-def _translations(config: MkDocsConfig):
+def _translations(config: MkDocsConfig, env: Environment | None):
     """The `t` macro of Material's interface texts for the build's language, as Material's search
-    plugin reads its settings (material/plugins/search/plugin.py, _translate)."""
-    template = config.theme.get_env().get_template("partials/language.html", None, {"config": config})
+    plugin reads its settings (material/plugins/search/plugin.py, _translate). In the build's own
+    environment, the interface texts are compiled once, for this and for the pages."""
+    template = (env or config.theme.get_env()).get_template("partials/language.html", None, {"config": config})
     return lambda key: str(template.module.t(key)).strip()
 
 
@@ -31,11 +33,11 @@ def ships_stemmer(config: MkDocsConfig, language: str) -> bool:
                                    for folder in config.theme.dirs)
 
 
-def search_settings(config: MkDocsConfig) -> dict:
+def search_settings(config: MkDocsConfig, env: Environment | None = None) -> dict:
     """{lang, separator, pipeline} for the language of the build being configured. A language whose
     stemmer the theme does not ship (Material names one for Slovenian, say, that lunr lacks) is
     searched without stemming rather than not at all."""
-    translate = _translations(config)
+    translate = _translations(config, env)
     language = translate("search.config.lang") or "en"
     pipeline = [step for step in re.split(r"\s*,\s*", translate("search.config.pipeline")) if step]
     if not ships_stemmer(config, language):

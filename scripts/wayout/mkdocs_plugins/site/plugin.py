@@ -30,6 +30,7 @@ from wayout.link_checks import check_links
 from wayout.pages import check_pages
 from wayout.problems import format_problems
 from wayout.sitemap import SitemapEntry, alternates_in_page, directory_sitemaps
+from wayout.template_cache import own_templates_cache
 from wayout.translations import STATES, page_status, summary, translation_status
 from wayout.ui_strings import load_ui_strings
 
@@ -76,8 +77,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.search_settings = {}
             self.translation_states = {}
         self.languages = [alternate["lang"] for alternate in config.extra.get("alternate") or []]
-        if self.config.language_search and len(self.languages) > 1:
-            self.search_settings[self.language] = search_settings(config)
         if self.config.check_front_matter:
             self._check_front_matter(config)
         if self.build_depth == 0:
@@ -115,7 +114,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_build_error(self, *, error):
         self.build_depth = 0
 
+    # Before the other plugins' on_env, which may already load our templates.
+    @event_priority(100)
     def on_env(self, env, *, config, files):
+        if config.theme.custom_dir and env.bytecode_cache is None:
+            env.bytecode_cache = own_templates_cache([config.theme.custom_dir])
+        if self.config.enabled and self.config.language_search and len(self.languages) > 1:
+            self.search_settings[self.language] = search_settings(config, env)
         strings = load_ui_strings()
         env.globals["wayout_t"] = lambda key: strings.translate(key, self.language)
         return env
