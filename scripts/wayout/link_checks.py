@@ -62,23 +62,27 @@ def _read(path: Path) -> _Page:
         text = path.read_text("utf-8")
     except UnicodeDecodeError:
         return _Page([], generated=True)  # the page checks report the encoding; nothing to follow here
-    lines, fence = [], None
-    # Each pattern below runs only on lines holding what it needs, as a plain search: most lines
-    # hold none of it, and a build reads every page of every language.
-    for number, line in enumerate(text.splitlines(), start=1):
-        opening = _FENCE.match(line) if "```" in line or "~~~" in line else None
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        lines.append((number, line))
-    generated = any(marker in text for marker in _GENERATED_ANCHORS) or "\ntype: programme" in text or "\ntype: evidence" in text
-    page = _Page([(number, line) for number, line in lines if _may_hold_link_or_html(line)], generated=generated)
+    page = _Page([], generated=any(marker in text for marker in _GENERATED_ANCHORS)
+                 or "\ntype: programme" in text or "\ntype: evidence" in text)
+    may_have_fences = "```" in text or "~~~" in text
+    fence = None
     counts: dict[str, int] = {}
-    for _, line in lines:
+    # One pass over the lines; each pattern runs only on lines holding what it needs, found by a
+    # plain search: most lines hold none of it, and a build reads every page of every language.
+    for number, line in enumerate(text.splitlines(), start=1):
+        if may_have_fences:
+            opening = _FENCE.match(line) if "```" in line or "~~~" in line else None
+            if fence is not None:
+                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                    fence = None
+                continue
+            if opening:
+                fence = opening.group(1)
+                continue
+        # What every link ("](") and every problem of raw HTML (a tag's "<", a "javascript:"
+        # address) needs; taking inline code out of a line, as the checks do first, adds none.
+        if "](" in line or "<" in line or ":" in line:
+            page.lines.append((number, line))
         heading = _HEADING.match(line) if line.startswith("#") else None
         if heading:
             anchor = heading["id"] or toc_slug(heading["text"])
@@ -91,12 +95,6 @@ def _read(path: Path) -> _Page:
             for match in _EXPLICIT_ID.finditer(line):
                 page.anchors.add(match["id"] or match["html_id"])
     return page
-
-
-def _may_hold_link_or_html(line: str) -> bool:
-    """What every link ("](") and every problem of raw HTML (a tag's "<", a "javascript:" address)
-    needs; taking inline code out of a line, as the checks do first, adds none of them."""
-    return "](" in line or "<" in line or ":" in line
 
 
 def check_links(docs_dir: Path, root: Path, languages: list[str], site_url: str | None = None) -> list[Problem]:
