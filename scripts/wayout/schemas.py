@@ -9,6 +9,7 @@ from importlib import resources
 import jsonschema
 from referencing import Registry, Resource
 
+from wayout.compiled_schemas import Check, UnsupportedSchema, compile_schema
 from wayout.frontmatter import FrontMatter
 from wayout.problems import Problem
 from wayout.vocabularies import load_vocabularies
@@ -53,6 +54,16 @@ def _validator(page_type: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, registry=_registry())
 
 
+@cache
+def _compiled_check(page_type: str) -> Check | None:
+    """The quick check of valid front matter (wayout.compiled_schemas), if the schema compiles."""
+    _validator(page_type)  # the schema itself is checked first
+    try:
+        return compile_schema(f"{page_type}.schema.json", {f"{name}.schema.json": schema_for(name) for name in schema_names()})
+    except UnsupportedSchema:
+        return None
+
+
 def validate_front_matter(front: FrontMatter, display: str) -> list[Problem]:
     page_type = front.data.get("type")
     if page_type is None:
@@ -73,6 +84,9 @@ def validate_front_matter(front: FrontMatter, display: str) -> list[Problem]:
                 f"use one of: {', '.join(page_types())}",
             )
         ]
+    quick_check = _compiled_check(page_type)
+    if quick_check is not None and quick_check(front.data):
+        return []
     validator = _validator(page_type)
     problems = []
     for error in validator.iter_errors(front.data):
