@@ -222,3 +222,19 @@ def test_an_unknown_evidence_card_stops_the_build(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     assert "docs/en/integrated.md:7: no evidence card `mentorship` — use one of: mentoring" in output
+
+
+def test_every_bad_marker_is_reported_at_once(tmp_path):
+    write_bibliography(tmp_path / "src" / "bibliography")
+    pages = {
+        **PAGES,
+        "en/framework/index.md": "---\ntype: page\ntitle: F\n---\n# F\n\n<!-- framework-table: colours -->\n\n<!-- framework-table: shapes -->\n",
+        "en/integrated.md": "---\ntype: page\ntitle: I\n---\n# I\n\nSee <!-- evidence-rating: mentorship -->.\n",
+    }
+    result = run_mkdocs_build(make_site(tmp_path / "src", pages, PLUGINS), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "3 problems found:" in output
+    assert "docs/en/framework/index.md:7: unknown framework table `colours`" in output
+    assert "docs/en/framework/index.md:9: unknown framework table `shapes`" in output
+    assert "docs/en/integrated.md:7: no evidence card `mentorship` — use one of: mentoring" in output

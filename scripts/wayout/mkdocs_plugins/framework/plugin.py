@@ -26,7 +26,7 @@ from wayout.framework.views import Labels, cited_keys, profile_view
 from wayout.frontmatter import parse_front_matter
 from wayout.mkdocs_plugins.framework.config import FrameworkConfig
 from wayout.mkdocs_plugins.languages import build_languages, build_prefix, written_language
-from wayout.problems import display_path
+from wayout.problems import Problem, display_path, format_problems
 
 log = get_plugin_logger(__name__)
 
@@ -81,6 +81,11 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
 
     def on_env(self, env, *, config, files):
         self.env = env
+        # Every page of this build is rendered by now, and each is written in turn: checked here,
+        # every bad marker is reported at once rather than the first one written.
+        problems = self._marker_problems(files) if self.config.enabled else []
+        if problems:
+            raise PluginError(format_problems(sorted(set(problems))))
         # Every page of this build has been read by now. The open data comes from the default
         # language's pages and is written once; later language builds would only repeat it.
         if self.config.enabled and self.language == self.default_language:
@@ -121,27 +126,54 @@ class FrameworkPlugin(BasePlugin[FrameworkConfig]):
             page.content = page.content.replace(OPEN_DATA_MARKER, links)
         return context
 
+    def _marker_problems(self, files) -> list[Problem]:
+        """Every unknown framework table and evidence card named in this build's pages."""
+        problems = []
+        for file in files.documentation_pages():
+            content = file.page.content if file.page is not None else None
+            if not content or "<!--" not in content:
+                continue
+            for match in METHOD_MARKER.finditer(content):
+                if match.group(1) not in METHOD_TABLES:
+                    problems.append(self._unknown_table(match, file.page))
+            for match in EVIDENCE_RATING_MARKER.finditer(content):
+                if self._evidence_card(match.group(1), file.page) is None:
+                    problems.append(self._unknown_card(match, file.page))
+        return problems
+
+    def _unknown_table(self, match: re.Match, page: Page) -> Problem:
+        return Problem(*self._where(page, match.group(0)), f"unknown framework table `{match.group(1)}`",
+                       f"use one of: {', '.join(METHOD_TABLES)}")
+
+    def _unknown_card(self, match: re.Match, page: Page) -> Problem:
+        cards = sorted(PurePosixPath(key).name for key, value in self.profiles.items() if value["front"]["type"] == "evidence"
+                       and key.startswith(build_prefix(page, self.language) + self.config.evidence_dir + "/"))
+        return Problem(*self._where(page, match.group(0)), f"no evidence card `{match.group(1)}`", f"use one of: {', '.join(cards)}")
+
+    def _evidence_card(self, card: str, page: Page) -> dict | None:
+        profile = self.profiles.get(self._card_url(card, page))
+        return profile if profile is not None and profile["front"]["type"] == "evidence" else None
+
+    def _card_url(self, card: str, page: Page) -> str:
+        return f"{build_prefix(page, self.language)}{self.config.evidence_dir}/{card}/"
+
+    # on_env has reported every unknown table and card; these raise only if a page changed since.
     def _method_table(self, template, method: dict, match: re.Match, page: Page) -> str:
-        table = match.group(1)
-        if table not in METHOD_TABLES:
-            raise PluginError(f"{self._where(page, match.group(0))}: unknown framework table `{table}` — use one of: {', '.join(METHOD_TABLES)}")
-        return template.render(method=method, table=table)
+        if match.group(1) not in METHOD_TABLES:
+            raise PluginError(str(self._unknown_table(match, page)))
+        return template.render(method=method, table=match.group(1))
 
     def _evidence_rating(self, match: re.Match, page: Page) -> str:
-        card = match.group(1)
-        url = f"{build_prefix(page, self.language)}{self.config.evidence_dir}/{card}/"
-        profile = self.profiles.get(url)
-        if profile is None or profile["front"]["type"] != "evidence":
-            cards = sorted(PurePosixPath(key).name for key, value in self.profiles.items() if value["front"]["type"] == "evidence"
-                           and key.startswith(build_prefix(page, self.language) + self.config.evidence_dir + "/"))
-            raise PluginError(f"{self._where(page, match.group(0))}: no evidence card `{card}` — use one of: {', '.join(cards)}")
+        profile = self._evidence_card(match.group(1), page)
+        if profile is None:
+            raise PluginError(str(self._unknown_card(match, page)))
         badge = self.env.get_template("partials/wayout/badge.html").render(badge=profile["view"]["headline"])
-        return f'<a class="wayout-rating-link" href="{get_relative_url(url, page.url)}">{badge}</a>'
+        return f'<a class="wayout-rating-link" href="{get_relative_url(self._card_url(match.group(1), page), page.url)}">{badge}</a>'
 
-    def _where(self, page: Page, text: str) -> str:
+    def _where(self, page: Page, text: str) -> tuple[str, int]:
         source = page.file.content_string
         line = source[: max(source.find(text), 0)].count("\n") + 1
-        return f"{display_path(Path(page.file.abs_src_path), self.root)}:{line}"
+        return display_path(Path(page.file.abs_src_path), self.root), line
 
     def _write_open_data(self, config) -> None:
         folder = Path(config.site_dir) / self.config.data_dir
