@@ -9,6 +9,7 @@ from wayout.editorial import editorial_problems
 from wayout.frontmatter import parse_front_matter
 from wayout.problems import Problem, display_path
 from wayout.schemas import validate_front_matter
+from wayout.text_cache import text_digest
 from wayout.translation_structure import structure_problems
 from wayout.translations import translation_record
 
@@ -41,17 +42,19 @@ def check_pages(docs_dir: Path, root: Path, default_language: str | None = None)
 
 # `mkdocs serve` checks every page of every language before each rebuild, and between two rebuilds
 # one file changed: a page's problems depend only on its text (and a translation's on its English
-# page's text too), so they are kept, per file, for as long as those texts stay the same.
-_CHECKED: dict[str, tuple[str, list[Problem]]] = {}
-_COMPARED: dict[str, tuple[str, str, list[Problem]]] = {}
+# page's text too), so they are kept, per file, for as long as those texts stay the same. The
+# texts are known by their digests: keeping every page's text would double the memory they take.
+_CHECKED: dict[str, tuple[bytes, list[Problem]]] = {}
+_COMPARED: dict[str, tuple[bytes, bytes, list[Problem]]] = {}
 
 
 def _checked_page(text: str, display: str) -> list[Problem]:
+    digest = text_digest(text)
     kept = _CHECKED.get(display)
-    if kept is not None and kept[0] == text:
+    if kept is not None and kept[0] == digest:
         return kept[1]
     problems = check_page(text, display)
-    _CHECKED[display] = (text, problems)
+    _CHECKED[display] = (digest, problems)
     return problems
 
 
@@ -66,10 +69,11 @@ def _translation_problems(docs_dir: Path, root: Path, default_language: str, pat
     english_text = texts.get(english)
     if english_text is None:
         return []  # no English page, or one that is not UTF-8 (reported as such)
+    digests = text_digest(text), text_digest(english_text)
     kept = _COMPARED.get(display)
-    if kept is not None and kept[0] == text and kept[1] == english_text:
+    if kept is not None and kept[:2] == digests:
         return kept[2]
     problems = (structure_problems(english_text, text, display, display_path(english, root))
                 if translation_record(text) else [])
-    _COMPARED[display] = (text, english_text, problems)
+    _COMPARED[display] = (*digests, problems)
     return problems
