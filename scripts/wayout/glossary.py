@@ -39,38 +39,49 @@ def anchor_for(term: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+@dataclass(frozen=True)
+class GlossaryItem:
+    line: int  # of the item's `- `
+    data: object  # the item as YAML loads it: a term's is a mapping
+
+
 # mkdocs-static-i18n builds each language in turn, and each build loads every language's glossary
-# (an untranslated page links to the terms of the language it is written in).
-_LOADED: TextCache[tuple[tuple[Term, ...], tuple[Problem, ...]]] = TextCache(limit=100)
+# (an untranslated page links to the terms of the language it is written in); the translation
+# status reads them too. Callers only read the items.
+_ITEMS: TextCache[tuple[tuple[GlossaryItem, ...], Problem | None]] = TextCache(limit=100)
 
 
-def load_glossary(path: Path, display: str) -> tuple[list[Term], list[Problem]]:
-    """The terms of one language's glossary file, and every problem in it."""
-    text = path.read_text("utf-8")
-    terms, problems = _LOADED.get(text, lambda: _load_glossary(text))
-    return list(terms), [replace(problem, path=display) for problem in problems]
+def glossary_items(text: str) -> tuple[tuple[GlossaryItem, ...], Problem | None]:
+    """The items of a glossary file's text; or none, and the problem (its path left empty) that
+    stops the text from being read as a list."""
+    return _ITEMS.get(text, lambda: _parse_items(text))
 
 
-def _load_glossary(text: str) -> tuple[tuple[Term, ...], tuple[Problem, ...]]:
-    terms, problems = _parse_glossary(text, "")
-    return tuple(terms), tuple(problems)
-
-
-def _parse_glossary(text: str, display: str) -> tuple[list[Term], list[Problem]]:
+def _parse_items(text: str) -> tuple[tuple[GlossaryItem, ...], Problem | None]:
     try:
         nodes = yaml.compose(text, Loader=_COMPOSER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return [], [Problem(display, mark.line + 1 if mark else 1, f"the glossary is not valid YAML ({getattr(error, 'problem', error)})",
-                            "fix the syntax; each term is a `- term:` item")]
+        return (), Problem("", mark.line + 1 if mark else 1, f"the glossary is not valid YAML ({getattr(error, 'problem', error)})",
+                           "fix the syntax; each term is a `- term:` item")
     if nodes is None:
-        return [], []
+        return (), None
     if not isinstance(nodes, yaml.SequenceNode):
-        return [], [Problem(display, nodes.start_mark.line + 1, "the glossary is not a list of terms", "write each term as a `- term:` item")]
+        return (), Problem("", nodes.start_mark.line + 1, "the glossary is not a list of terms", "write each term as a `- term:` item")
+    return tuple(
+        GlossaryItem(item.start_mark.line + 1, yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None)
+        for item in nodes.value
+    ), None
+
+
+def load_glossary(path: Path, display: str) -> tuple[list[Term], list[Problem]]:
+    """The terms of one language's glossary file, and every problem in it."""
+    items, problem = glossary_items(path.read_text("utf-8"))
+    if problem is not None:
+        return [], [replace(problem, path=display)]
     terms, problems, seen = [], [], {}
-    for item in nodes.value:
-        line = item.start_mark.line + 1
-        data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
+    for item in items:
+        line, data = item.line, item.data
         if not isinstance(data, dict):
             problems.append(Problem(display, line, "a glossary item is not a term", "write `- term:` with `definition:` below it"))
             continue

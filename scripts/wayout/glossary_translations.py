@@ -18,13 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from wayout.glossary import TERMS_FILE, anchor_for
+from wayout.glossary import TERMS_FILE, GlossaryItem, anchor_for, glossary_items
 from wayout.problems import Problem, display_path
-from wayout.text_cache import TextCache
 from wayout.translations import HASH_LENGTH
-
-# libyaml's parser when PyYAML has it: the same nodes and line marks, several times faster.
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_GLOSSARY_DIR = "glossary"
 
@@ -37,12 +33,6 @@ class TermStatus:
     line: int | None = None  # of the translated entry
 
 
-@dataclass(frozen=True)
-class _Entry:
-    data: dict
-    line: int  # of the `- term:` item
-
-
 def english_entry_hash(data: dict) -> str:
     """The hash of what a translation of this English entry has to say again."""
     meaning = {name: data.get(name) for name in ("term", "definition", "forms", "source")}
@@ -50,41 +40,22 @@ def english_entry_hash(data: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-# Each language's build reads every glossary file again; callers only read the entries.
-_READ: TextCache[tuple[_Entry, ...]] = TextCache(limit=100)
-
-
-def _entries(path: Path) -> tuple[_Entry, ...]:
-    """The mapping items of a glossary file; a file that does not parse has none (the glossary
+def _entries(path: Path) -> list[GlossaryItem]:
+    """The terms of a glossary file, as written; a file that does not parse has none (the glossary
     check reports why)."""
     try:
         text = path.read_text("utf-8")
     except OSError:
-        return ()
-    return _READ.get(text, lambda: tuple(_parse_entries(text)))
-
-
-def _parse_entries(text: str) -> list[_Entry]:
-    try:
-        nodes = yaml.compose(text, Loader=_COMPOSER)
-    except yaml.YAMLError:
         return []
-    if not isinstance(nodes, yaml.SequenceNode):
-        return []
-    entries = []
-    for item in nodes.value:
-        if isinstance(item, yaml.MappingNode):
-            data = yaml.safe_load(yaml.serialize(item))
-            if isinstance(data, dict) and isinstance(data.get("term"), str):
-                entries.append(_Entry(data, item.start_mark.line + 1))
-    return entries
+    items, _problem = glossary_items(text)
+    return [item for item in items if isinstance(item.data, dict) and isinstance(item.data.get("term"), str)]
 
 
-def _english_by_anchor(docs_dir: Path, default_language: str, glossary_dir: str) -> dict[str, _Entry]:
+def _english_by_anchor(docs_dir: Path, default_language: str, glossary_dir: str) -> dict[str, GlossaryItem]:
     return {anchor_for(entry.data["term"]): entry for entry in _entries(docs_dir / default_language / glossary_dir / TERMS_FILE)}
 
 
-def _translated_by_anchor(path: Path) -> dict[str, _Entry]:
+def _translated_by_anchor(path: Path) -> dict[str, GlossaryItem]:
     return {anchor_for(entry.data["en"]): entry for entry in _entries(path) if isinstance(entry.data.get("en"), str)}
 
 
