@@ -150,7 +150,7 @@ last_reviewed: {today}
 """, """\
 # {title}
 
-<!-- A factsheet fits on one printed page: at most 550 words. -->
+<!-- A factsheet's text fits on about one printed page: at most 550 words. -->
 
 TODO: the text, in plain language, with a citation for every fact.
 """),
