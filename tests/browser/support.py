@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 # Flags that keep Chromium from calling home: this machine has no network beyond the package registries.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -87,3 +89,20 @@ def recorded_page(chromium, origin: str):
         yield page
     finally:
         context.close()
+
+
+def search(page, words: str) -> list[str]:
+    """The result links of one search for `words`; none if no result comes within 15 s."""
+    field = page.locator(".md-search__input")
+    field.click()
+    # The whole query at once, then one key: Material searches on keyup, and typed key by key each
+    # shorter query runs too, so the results read could be those of a part of the words. (The
+    # results line is no sign of the last query's results: it reads "Type to start searching"
+    # before any.) Filling also enters characters no key produces, such as Greek and Cyrillic.
+    field.fill(words)
+    field.press("End")
+    try:
+        page.wait_for_selector(".md-search-result__item a", timeout=15_000)
+    except PlaywrightTimeoutError:
+        return []
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(link => link.href)")

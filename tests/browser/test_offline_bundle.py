@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from browser.support import search
 from wayout.offline import BUNDLE_FOLDER, make_bundle
 
 
@@ -34,13 +35,6 @@ def file_page(chromium):
 
 def on_disk(url: str) -> Path:
     return Path(unquote(urlsplit(url).path))
-
-
-def search(page, words: str) -> list[str]:
-    page.click(".md-search__input")
-    page.locator(".md-search__input").press_sequentially(words)
-    page.wait_for_selector(".md-search-result__item a", timeout=15000)
-    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(link => link.href)")
 
 
 @pytest.mark.parametrize(("start", "words", "language"), [

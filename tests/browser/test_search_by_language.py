@@ -4,9 +4,8 @@ every translation shares finds that language's page only, and stemming is that l
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from browser.support import recorded_page
+from browser.support import recorded_page, search
 from conftest import StaticServer, run_mkdocs_build
 from fixture_site import make_site
 
@@ -34,23 +33,6 @@ def five_language_site(tmp_path_factory):
     assert sizes and all(f"{language} " in sizes[0] for language in LANGUAGES)
     with StaticServer(root / "site") as server:
         yield server
-
-
-def search(page, words: str) -> list[str]:
-    """The result links of one search for `words`; none if no result comes within 15 s."""
-    field = page.locator(".md-search__input")
-    field.click()
-    # The whole query at once, then one key: Material searches on keyup, and typed key by key each
-    # shorter query runs too, so the results read could be those of a part of the words. (The
-    # results line is no sign of the last query's results: it reads "Type to start searching"
-    # before any.) Filling also enters characters no key produces, such as Greek and Cyrillic.
-    field.fill(words)
-    field.press("End")
-    try:
-        page.wait_for_selector(".md-search-result__item a", timeout=15_000)
-    except PlaywrightTimeoutError:
-        return []
-    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(link => link.href)")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.synthetic_site import EU_LANGUAGES, SiteSize, language_name, write_site
-from browser.support import recorded_page
-from browser.test_search_by_language import search
+from browser.support import recorded_page, search
 from conftest import StaticServer, run_mkdocs_build
 
 SIZE = SiteSize(pages=2, references=20, profiles=1, languages=len(EU_LANGUAGES))
