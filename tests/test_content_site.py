@@ -6,6 +6,7 @@ import pytest
 
 from conftest import run_mkdocs_build
 from fixture_site import make_site
+from framework_fixtures import UNEVALUATED
 from test_editorial import FACTSHEET, MODULE
 
 PLUGINS = ("wayout-site", "wayout-content")
@@ -25,6 +26,11 @@ PAGES = {
     "en/desistance.md": (
         "---\ntype: page\ntitle: Desistance matters\n---\n# Desistance matters\n\n"
         "People keep desisting over years.\nDesistance is slow.\n\nA case conference helps; `case conference` in code does not.\n"
+    ),
+    "en/programmes/fixture.md": UNEVALUATED.replace("original: Unevaluated fixture", "original: Desistance Fixture Scheme"),
+    "en/scheme.md": (
+        "---\ntype: page\ntitle: The scheme\n---\n# The scheme\n\n"
+        "The Desistance Fixture Scheme works in prisons.\nDesistance takes time.\n"
     ),
 }
 
@@ -87,6 +93,15 @@ def test_the_first_occurrence_of_each_term_links_to_its_definition_with_a_toolti
     assert '<a class="wayout-term" href="../glossary/#term-case-conference" title="A meeting of agencies about one person.">case conference</a>' in article
     assert "<code>case conference</code>" in article
     assert 'class="wayout-term"' not in html[: html.index("</h1>")], "headings are not linked"
+
+
+@pytest.mark.parametrize("page", ["scheme", "fr/scheme"])
+def test_no_term_is_linked_inside_a_programmes_name(site, page):
+    article = (site / page / "index.html").read_text()
+    article = article[article.index("</h1>"):]
+    assert "The Desistance Fixture Scheme works" in article
+    assert article.count('class="wayout-term"') == 1
+    assert '<a class="wayout-term" href="../glossary/#term-desistance" title="Stopping offending and staying stopped.">Desistance</a> takes time' in article
 
 
 def test_an_untranslated_page_in_the_french_build_links_to_the_french_builds_glossary(site):

@@ -117,6 +117,15 @@ def load_glossary(path: Path, display: str) -> tuple[list[Term], list[Problem]]:
     return terms, problems
 
 
+def programme_names(front: dict) -> list[str]:
+    """The names a programme profile's front matter gives its programme, as pages write them: no
+    glossary term is linked inside one."""
+    names = front.get("names") if front.get("type") == "programme" else None
+    if not isinstance(names, dict):
+        return []
+    return [name.strip() for key in ("original", "english") if isinstance(name := names.get(key), str) and name.strip()]
+
+
 def glossary_markdown(terms: list[Term]) -> str:
     """The glossary as a Markdown definition list, in alphabetical order, with a citation for each source."""
     blocks = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -24,16 +25,18 @@ _SKIPPED = frozenset({"a", "code", "pre", "kbd", "abbr", "dfn", "script", "style
 class GlossaryLinker:
     def __init__(self, terms: list[Term] | None = None):
         self.glossary_href: str | None = None
+        self._prepared: dict[tuple, tuple[dict[str, Term], int, re.Pattern | None]] = {}
         self.set_terms(terms or [])
 
-    def set_terms(self, terms: list[Term]) -> None:
-        self._by_form = {form.casefold(): term for term in terms for form in term.forms}
-        self._term_count = len({term.anchor for term in terms})
-        forms = sorted(self._by_form, key=len, reverse=True)  # "case conference" before "case"
-        self._pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in forms) + r")(?![\w-])", re.IGNORECASE)
-            if forms else None
-        )
+    def set_terms(self, terms: list[Term], names: Iterable[str] = ()) -> None:
+        """`names`: proper names, such as programme names, inside which no term is linked: the
+        "Desistance" of "Desistance and Disengagement Programme" names a programme, not a process."""
+        key = (tuple(terms), tuple(names))
+        # Set before every page, mostly with the same terms: building the pattern took longer
+        # than linking a page.
+        if key not in self._prepared:
+            self._prepared[key] = _prepared(terms, names)
+        self._by_form, self._term_count, self._pattern = self._prepared[key]
 
     def start_page(self, glossary_href: str | None) -> None:
         """`glossary_href`: the glossary page relative to this page; None to link nothing."""
@@ -68,15 +71,35 @@ class GlossaryLinker:
 
     def _first_link(self, text: str) -> tuple[str, etree.Element] | None:
         for match in self._pattern.finditer(text):
-            term = self._by_form[match.group(1).casefold()]
+            if match.lastgroup == "name":
+                continue
+            term = self._by_form[match.group("term").casefold()]
             if term.anchor in self._linked:
                 continue
             self._linked.add(term.anchor)
             link = etree.Element("a", {"class": "wayout-term", "href": f"{self.glossary_href}#{term.anchor}", "title": term.definition})
-            link.text = match.group(1)
+            link.text = match.group("term")
             link.tail = text[match.end():]
             return text[: match.start()], link
         return None
+
+
+def _prepared(terms: list[Term], names: Iterable[str]) -> tuple[dict[str, Term], int, re.Pattern | None]:
+    """Each form's term, the number of terms, and the pattern finding forms (and names) in text."""
+    by_form = {form.casefold(): term for term in terms for form in term.forms}
+    term_count = len({term.anchor for term in terms})
+    forms = sorted(by_form, key=len, reverse=True)  # "case conference" before "case"
+    if not forms:
+        return by_form, term_count, None
+    alternatives = "|".join(re.escape(form) for form in forms)
+    pattern = re.compile(rf"(?<![\w-])(?P<term>{alternatives})(?![\w-])", re.IGNORECASE)
+    # Only names with a term inside need guarding; a name that is itself a term is linked.
+    guarded = sorted({name for name in names if name.casefold() not in by_form and pattern.search(name)}, key=len, reverse=True)
+    if guarded:
+        # Tried first at each position, a name is matched whole and passed over, terms and all.
+        names_pattern = "|".join(re.escape(name) for name in guarded)
+        pattern = re.compile(rf"(?<![\w-])(?:(?P<name>{names_pattern})|(?P<term>{alternatives}))(?![\w-])", re.IGNORECASE)
+    return by_form, term_count, pattern
 
 
 class GlossaryTreeprocessor(Treeprocessor):

@@ -21,7 +21,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from wayout.glossary_translations import stray_translations
-from wayout.glossary import TERMS_FILE, Term, glossary_markdown, load_glossary, unknown_source_problems
+from wayout.frontmatter import parse_front_matter
+from wayout.glossary import TERMS_FILE, Term, glossary_markdown, load_glossary, programme_names, unknown_source_problems
 from wayout.markdown_extensions.glossary import GlossaryExtension, GlossaryLinker
 from wayout.problems import display_path, format_problems
 
@@ -49,6 +50,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.glossaries: dict[str, list[Term]] = {}
         self.linker = GlossaryLinker()
         self.glossary_files: dict[str, File | None] = {}  # glossary source path: its file in this build
+        self.programme_names: list[str] = []
 
     # After mkdocs-static-i18n (-100), which sets the language of the build being configured, and
     # after the citations plugin (-120), whose bibliography the glossary's sources are checked against.
@@ -92,6 +94,23 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """A language without its own glossary yet uses the default language's."""
         return self.glossaries.get(language) or self.glossaries.get(self.languages[0] if self.languages else "en", [])
 
+    # After mkdocs-static-i18n (-100), which leaves in `files` the pages of the language being built.
+    @event_priority(-130)
+    def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return files
+        # Every profile's names, before any page is rendered: a page may name a programme whose
+        # profile comes later. Broken front matter is the site plugin's to report.
+        names = set()
+        for file in files.documentation_pages():
+            folders = file.src_uri.split("/")
+            inside = folders[1:] if folders[0] in self.languages else folders
+            if len(inside) > 1 and inside[0] == self.config.programmes_dir:
+                front, _problems = parse_front_matter(file.content_string, file.src_uri)
+                names.update(programme_names(front.data) if front is not None else ())
+        self.programme_names = sorted(names)
+        return files
+
     def on_page_markdown(self, markdown: str, *, page: Page, config, files):
         if not self.config.enabled:
             return markdown
@@ -102,7 +121,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             defined = {term.anchor for term in self._terms_for(self.language)}
             terms = [term for term in terms if term.anchor in defined]
         on_glossary_page = GLOSSARY_MARKER in markdown
-        self.linker.set_terms(terms)
+        self.linker.set_terms(terms, self.programme_names)
         self.linker.start_page(None if on_glossary_page or not terms else self._glossary_href(page, files))
         if on_glossary_page:
             markdown = markdown.replace(GLOSSARY_MARKER, glossary_markdown(terms))
