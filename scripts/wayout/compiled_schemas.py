@@ -124,14 +124,14 @@ def _const(compiler: _Compiler, schema: dict, resource: str) -> Check:
     return lambda instance: expected is not None and _scalar_key(instance) == expected
 
 
-def _min_length(compiler: _Compiler, schema: dict, resource: str) -> Check:
-    limit = schema["minLength"]
-    return lambda instance: not isinstance(instance, str) or len(instance) >= limit
-
-
-def _max_length(compiler: _Compiler, schema: dict, resource: str) -> Check:
-    limit = schema["maxLength"]
-    return lambda instance: not isinstance(instance, str) or len(instance) <= limit
+def _length_limit(keyword: str, kind: type, at_least: bool) -> Callable[[_Compiler, dict, str], Check]:
+    """minLength, maxLength, minItems and maxItems: a bound on the length of a string or a list."""
+    def compile_limit(compiler: _Compiler, schema: dict, resource: str) -> Check:
+        limit = schema[keyword]
+        if at_least:
+            return lambda instance: not isinstance(instance, kind) or len(instance) >= limit
+        return lambda instance: not isinstance(instance, kind) or len(instance) <= limit
+    return compile_limit
 
 
 def _pattern(compiler: _Compiler, schema: dict, resource: str) -> Check:
@@ -147,16 +147,6 @@ def _minimum(compiler: _Compiler, schema: dict, resource: str) -> Check:
 def _maximum(compiler: _Compiler, schema: dict, resource: str) -> Check:
     limit = schema["maximum"]
     return lambda instance: not _is_number(instance) or instance <= limit
-
-
-def _min_items(compiler: _Compiler, schema: dict, resource: str) -> Check:
-    limit = schema["minItems"]
-    return lambda instance: not isinstance(instance, list) or len(instance) >= limit
-
-
-def _max_items(compiler: _Compiler, schema: dict, resource: str) -> Check:
-    limit = schema["maxItems"]
-    return lambda instance: not isinstance(instance, list) or len(instance) <= limit
 
 
 def _unique_items(compiler: _Compiler, schema: dict, resource: str) -> Check | None:
@@ -214,13 +204,13 @@ _KEYWORDS: dict[str, Callable[[_Compiler, dict, str], Check | None]] = {
     "type": _type,
     "enum": _enum,
     "const": _const,
-    "minLength": _min_length,
-    "maxLength": _max_length,
+    "minLength": _length_limit("minLength", str, at_least=True),
+    "maxLength": _length_limit("maxLength", str, at_least=False),
     "pattern": _pattern,
     "minimum": _minimum,
     "maximum": _maximum,
-    "minItems": _min_items,
-    "maxItems": _max_items,
+    "minItems": _length_limit("minItems", list, at_least=True),
+    "maxItems": _length_limit("maxItems", list, at_least=False),
     "uniqueItems": _unique_items,
     "items": _items,
     "properties": _properties,
