@@ -80,6 +80,17 @@ def test_rating_table_and_trace(site):
     assert "Implementation" not in re.sub(r"<details.*", "", ratings, flags=re.S), "implementation is not rated"
 
 
+def test_the_rating_traces_stay_out_of_search(site):
+    """Each trace names every rating it rules out (\"Not “Effective”, which requires…\"): indexed,
+    a search for a rating would find every rated page whatever its rating."""
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    profile = [doc for doc in index["docs"] if doc["location"].startswith("programmes/fixture/")]
+    assert profile, "the profile is in the index"
+    assert [doc["location"] for doc in profile if "how-rated" in doc["location"]] == []
+    assert not [doc["location"] for doc in profile if "Effective" in doc["text"]]
+    assert any("Promising" in doc["text"] for doc in profile), "its own rating is found"
+
+
 def test_evaluations_table_links_each_source_to_the_reference_list(site):
     html = (site / "programmes" / "fixture" / "index.html").read_text()
     table = section(html, "wayout-evaluations")
