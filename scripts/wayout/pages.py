@@ -32,24 +32,24 @@ def check_pages(docs_dir: Path, root: Path, default_language: str | None = None)
         except UnicodeDecodeError as error:
             problems.append(Problem(display_path(path, root), 1, f"the file is not UTF-8 ({error.reason} at byte {error.start})",
                                     "save the file as UTF-8"))
+    digests = {path: text_digest(text) for path, text in texts.items()}  # a text is digested once, however often compared
     for path, text in texts.items():
         display = display_path(path, root)
-        problems.extend(_checked_page(text, display))
+        problems.extend(_checked_page(text, digests[path], display))
         if default_language is not None:
-            problems.extend(_translation_problems(docs_dir, root, default_language, path, text, display, texts))
+            problems.extend(_translation_problems(docs_dir, root, default_language, path, display, texts, digests))
     return sorted(problems)
 
 
 # `mkdocs serve` checks every page of every language before each rebuild, and between two rebuilds
 # one file changed: a page's problems depend only on its text (and a translation's on its English
 # page's text too), so they are kept, per file, for as long as those texts stay the same. The
-# texts are known by their digests: keeping every page's text would double the memory they take.
+# texts are known by their digests: keeping the texts themselves would hold every page in memory.
 _CHECKED: dict[str, tuple[bytes, list[Problem]]] = {}
 _COMPARED: dict[str, tuple[bytes, bytes, list[Problem]]] = {}
 
 
-def _checked_page(text: str, display: str) -> list[Problem]:
-    digest = text_digest(text)
+def _checked_page(text: str, digest: bytes, display: str) -> list[Problem]:
     kept = _CHECKED.get(display)
     if kept is not None and kept[0] == digest:
         return kept[1]
@@ -58,8 +58,8 @@ def _checked_page(text: str, display: str) -> list[Problem]:
     return problems
 
 
-def _translation_problems(docs_dir: Path, root: Path, default_language: str, path: Path, text: str, display: str,
-                          texts: dict[Path, str]) -> list[Problem]:
+def _translation_problems(docs_dir: Path, root: Path, default_language: str, path: Path, display: str,
+                          texts: dict[Path, str], digests: dict[Path, bytes]) -> list[Problem]:
     relative = path.relative_to(docs_dir)
     if len(relative.parts) < 2 or relative.parts[0] == default_language:
         return []
@@ -69,11 +69,11 @@ def _translation_problems(docs_dir: Path, root: Path, default_language: str, pat
     english_text = texts.get(english)
     if english_text is None:
         return []  # no English page, or one that is not UTF-8 (reported as such)
-    digests = text_digest(text), text_digest(english_text)
+    text, compared = texts[path], (digests[path], digests[english])
     kept = _COMPARED.get(display)
-    if kept is not None and kept[:2] == digests:
+    if kept is not None and kept[:2] == compared:
         return kept[2]
     problems = (structure_problems(english_text, text, display, display_path(english, root))
                 if translation_record(text) else [])
-    _COMPARED[display] = (*digests, problems)
+    _COMPARED[display] = (*compared, problems)
     return problems
