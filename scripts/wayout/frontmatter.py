@@ -36,7 +36,7 @@ _StringDatesLoader.add_implicit_resolver(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class FrontMatter:
     data: dict
     # 1-based line in the Markdown file of each key (and list item) in the front matter.

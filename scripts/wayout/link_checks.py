@@ -48,7 +48,7 @@ def toc_slug(text: str) -> str:
 _READ: dict[Path, tuple[tuple[int, int], "_Page"]] = {}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Page:
     # (line number, text) of the lines outside code blocks that can hold a link or HTML: kept for
     # every page while `mkdocs serve` runs, so not the lines that cannot.

@@ -18,7 +18,7 @@ _ALTERNATE_LINK = re.compile(r"<link\b[^>]*\brel=\"alternate\"[^>]*>", re.IGNORE
 _ATTRIBUTE = re.compile(r'(?P<name>href|hreflang)="(?P<value>[^"]*)"', re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SitemapEntry:
     location: str
     alternates: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (hreflang, href)

@@ -86,13 +86,13 @@ class CitationMode(str, Enum):
     NARRATIVE = "narrative"  # Horgan and Braddock (2010)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Locator:
     label: str  # "page", "chapter", "section" or "paragraph"
     value: str  # as written: "12", "3-4", "33-35, 38"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitedItem:
     key: str
     prefix: str = ""
@@ -101,7 +101,7 @@ class CitedItem:
     suppress_author: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     start: int  # offsets into the text: text[start:end] is the whole citation
     end: int

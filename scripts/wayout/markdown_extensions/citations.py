@@ -80,7 +80,7 @@ def fill_deferred(html: str, fragments: list[str]) -> str:
 PAGE_CACHE_LIMIT = 50_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedPage:
     """What a page's text holds: its citations' HTML and where it goes, and its problems."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -16,7 +14,7 @@ def build_languages(config: MkDocsConfig) -> list[str]:
 def written_language(page: Page, languages: list[str] | set[str], build_language: str) -> str:
     """The folder layout is docs/<language>/…; an untranslated page shown in another language's
     build is still written in its own language."""
-    first = PurePosixPath(page.file.src_uri).parts[0]
+    first = page.file.src_uri.partition("/")[0]  # src_uri is always "/"-separated
     return first if first in languages else build_language
 
 
