@@ -64,6 +64,21 @@ FIXTURE = r"""
   pages    = {1--38},
 }
 
+@techreport{demant2008teruggang,
+  author      = {Demant, Froukje and Slootman, Marieke and Buijs, Frank and Tillie, Jean},
+  title       = {Teruggang en uittreding: processen van deradicalisering ontleed},
+  langid      = {dutch},
+  institution = {IMES},
+  year        = {2008},
+}
+
+@online{kreiszeitungndnetzwerk,
+  author   = {{Kreiszeitung}},
+  title    = {Netzwerk meldet Erfolg bei Arbeit mit islamistischen Häftlingen},
+  langid   = {german},
+  url      = {https://www.kreiszeitung.de/lokales/niedersachsen/netzwerk-meldet-erfolg-arbeit-islamistischen-haeftlingen-niedersachsen-9365381.html},
+}
+
 @book{koehler2017understanding,
   author    = {Koehler, Daniel},
   title     = {Understanding Deradicalization: Methods, Tools and Programs for Countering Violent Extremism},

@@ -17,7 +17,7 @@ REAL_BIBLIOGRAPHY = Path(__file__).resolve().parents[1] / "bibliography"
 CSL_TYPES = {"article-journal", "book", "chapter", "paper-conference", "report", "thesis", "document", "webpage"}
 CSL_VARIABLES = {
     "id", "type", "author", "editor", "title", "container-title", "issued", "volume", "issue", "page", "DOI",
-    "URL", "publisher", "publisher-place", "ISBN", "ISSN", "edition", "collection-title", "note", "genre", "number",
+    "URL", "publisher", "publisher-place", "ISBN", "ISSN", "edition", "collection-title", "note", "genre", "number", "language",
 }  # fmt: skip
 
 

@@ -55,6 +55,9 @@ CASES = [
     Case("BibTeX key used twice", {"bibliography/extra.bib": "@book{koehler2017understanding,\n  author = {Koehler, Daniel},\n"
                                                             "  title = {Again},\n  publisher = {Routledge},\n  year = {2017}\n}\n"},
          "bibliography/extra.bib:1: duplicate key `koehler2017understanding`: also defined at bibliography/deradicalisation.bib:11"),
+    Case("BibTeX language the site does not know", {"bibliography/extra.bib": "@online{smithndpage,\n  author = {Smith, Jane},\n"
+                                                                             "  title = {Seite},\n  langid = {deutsch},\n  url = {https://example.org}\n}\n"},
+         "bibliography/extra.bib:1: entry `smithndpage` has the langid `deutsch`, which the site does not know"),
     Case("BibTeX article without its journal", {"bibliography/extra.bib": "@article{smith2020paper,\n  author = {Smith, Jane},\n"
                                                                          "  title = {Paper},\n  year = {2020}\n}\n"},
          "bibliography/extra.bib:1: @article `smith2020paper` has no `journal`"),

@@ -31,9 +31,12 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from wayout.bibliography.formatted import RenderedText
+from wayout.bibliography.langids import ENGLISH
 from wayout.bibliography.names import Creator, fold, is_others, person_creator
 from wayout.bibliography.prepared import PreparedEntry
-from wayout.bibliography.render import NOTHING, Part, in_parentheses, italic, joined, linked, phrase, plain, rendered
+from wayout.bibliography.render import (
+    NOTHING, Part, in_language, in_parentheses, italic, joined, linked, phrase, plain, rendered,
+)  # fmt: skip
 from wayout.bibliography.terms import Terms
 
 MAX_LISTED_AUTHORS = 20  # APA 9.8: up to 20 authors; from 21, the first 19, an ellipsis, the last
@@ -157,8 +160,22 @@ def _head(entry: PreparedEntry, terms: Terms, title: Part) -> Part:
     return phrase([phrase([_creators(entry, terms)], period=True), date, title])
 
 
-def _title(entry: PreparedEntry) -> str:
-    return _required(entry.text_in_sentence_case("title"), "title")
+def _title(entry: PreparedEntry, terms: Terms, style: Callable[[str], Part], name: str = "title") -> Part:
+    """A title (or book title) in `style`, marked with its work's language when that is not the
+    language of the list it is in: a screen reader then reads it in that language."""
+    part = style(_required(entry.text_in_sentence_case(name), name))
+    return in_language(part, None if _same_language(entry.language, terms.language) else entry.language)
+
+
+def _description(text: str, terms: Terms) -> Part:
+    """What `howpublished` says of a work ("Programme brochure", "Adopted by the Committee of
+    Ministers on …"): written in English by the bibliography's contributors, whatever the work's
+    language, so marked as English in another language's list."""
+    return in_language(plain(text), None if _same_language(ENGLISH, terms.language) else ENGLISH)
+
+
+def _same_language(work: str, reader: str) -> bool:
+    return work == reader.split("-")[0].split("_")[0]
 
 
 # --- the entry types ------------------------------------------------------------------------------
@@ -170,7 +187,7 @@ def _article(entry: PreparedEntry, terms: Terms) -> Part:
     volume = entry.text("volume")
     # A journal without volumes (Journal for Deradicalization): the issue alone, in parentheses.
     volume_and_issue = joined(italic(volume), issue) if volume is not None else issue
-    head = _head(entry, terms, phrase([plain(_title(entry))], period=True))
+    head = _head(entry, terms, phrase([_title(entry, terms, plain)], period=True))
     journal = italic(_required(entry.text("journal"), "journal"))
     return phrase(
         [
@@ -186,7 +203,7 @@ def _book(entry: PreparedEntry, terms: Terms) -> Part:
     details = in_parentheses([_edition(entry, terms), NOTHING if volume is None else plain(terms.volume + " " + volume)])
     return phrase(
         [
-            _head(entry, terms, phrase([italic(_title(entry)), details], period=True)),
+            _head(entry, terms, phrase([_title(entry, terms, italic), details], period=True)),
             phrase([_publisher_unless_author(entry)], period=True),
             _web_link(entry),
         ]
@@ -195,9 +212,9 @@ def _book(entry: PreparedEntry, terms: Terms) -> Part:
 
 def _chapter(entry: PreparedEntry, terms: Terms) -> Part:
     details = in_parentheses([_edition(entry, terms), _pages_with_label(entry, terms)])
-    head = _head(entry, terms, phrase([plain(_title(entry))], period=True))
+    head = _head(entry, terms, phrase([_title(entry, terms, plain)], period=True))
     editors = _editors_in(entry, terms)
-    book_title = italic(_required(entry.text_in_sentence_case("booktitle"), "booktitle"))
+    book_title = _title(entry, terms, italic, "booktitle")
     return phrase(
         [
             head,
@@ -212,7 +229,7 @@ def _report(entry: PreparedEntry, terms: Terms) -> Part:
     number = _report_number(entry, terms)
     return phrase(
         [
-            _head(entry, terms, phrase([italic(_title(entry)), number], period=True)),
+            _head(entry, terms, phrase([_title(entry, terms, italic), number], period=True)),
             phrase([_publisher_unless_author(entry, "institution")], period=True),
             _web_link(entry),
         ]
@@ -223,12 +240,12 @@ def _document(entry: PreparedEntry, terms: Terms) -> Part:
     publisher = _publisher_unless_author(entry)
     if not publisher[1]:
         publisher = _publisher_unless_author(entry, "organization")
-    head = _head(entry, terms, phrase([italic(_title(entry))], period=True))
+    head = _head(entry, terms, phrase([_title(entry, terms, italic)], period=True))
     how_published = entry.text("howpublished")
     return phrase(
         [
             head,
-            NOTHING if how_published is None else phrase([plain(how_published)], period=True),
+            NOTHING if how_published is None else phrase([_description(how_published, terms)], period=True),
             phrase([publisher], period=True),
             _web_link(entry),
         ]
@@ -239,7 +256,7 @@ def _thesis(kind: str) -> Callable[[PreparedEntry, Terms], Part]:
     def thesis(entry: PreparedEntry, terms: Terms) -> Part:
         school = entry.text("school")
         description = plain("[" + getattr(terms, kind) + ("" if school is None else ", " + school) + "]")
-        title = phrase([italic(_title(entry)), description], period=True)
+        title = phrase([_title(entry, terms, italic), description], period=True)
         return phrase([_head(entry, terms, title), _web_link(entry)])
 
     return thesis

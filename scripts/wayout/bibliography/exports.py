@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from wayout.bibliography.langids import language_tag
 from wayout.bibliography.latex import latex_to_plain
 from wayout.bibliography.names import group_name, is_others
 from wayout.bibliography.sources import BibEntry, Bibliography, Name
@@ -242,6 +243,12 @@ def _named(entry: BibEntry, role: str) -> list[Name]:
     return [name for name in entry.names.get(role, ()) if not is_others(name)]
 
 
+def _language(entry: BibEntry) -> str | None:
+    """The BCP 47 tag of an entry's `langid`, which CSL-JSON and RIS take: only where the entry
+    names its language (an entry without one is read as English, but says nothing)."""
+    return language_tag(entry.fields["langid"]) if entry.fields.get("langid", "").strip() else None
+
+
 def _page_range(pages: str | None) -> tuple[str | None, str | None]:
     if pages is None:
         return None, None
@@ -316,6 +323,7 @@ def _csl_item(entry: BibEntry, values: dict[str, str], authors: list[Name], edit
         "URL": value("url"),
         "note": value("howpublished") or value("note"),
         "genre": value("type") or _THESIS_GENRES.get(entry.type),
+        "language": _language(entry),
     }
     number = value("number")
     if number:
@@ -371,6 +379,7 @@ def _ris_record(entry: BibEntry, values: dict[str, str], authors: list[Name], ed
     lines.append(("DO", value("doi")))
     lines.append(("UR", value("url")))
     lines.append(("N1", value("howpublished") or value("note")))
+    lines.append(("LA", _language(entry)))
     lines.append(("ID", entry.key))
     # Empty values are left out; the closing ER line is empty by definition.
     return "".join([f"{tag}  - {text}\n" for tag, text in lines if text]) + "ER  - \n"

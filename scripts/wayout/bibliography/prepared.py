@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from wayout.bibliography.casing import sentence_case
+from wayout.bibliography.langids import ENGLISH, language_tag
 from wayout.bibliography.latex import latex_segments, latex_to_plain
 from wayout.bibliography.names import Creators, entry_creators, fold
 from wayout.bibliography.sources import YEAR_SHAPE, BibEntry, Bibliography
@@ -25,6 +26,7 @@ class PreparedEntry:
     # reference_list_order). Worked out with the entry rather than when first asked for: a cached
     # property would give each formatted entry a dictionary of its own for the life of the build.
     sort_key: tuple
+    language: str = ENGLISH  # BCP 47 tag of the work's language (its `langid`)
     letter: str = ""  # "a", "b": same creators, same year (set by disambiguation)
     names_in_citation: int = 1  # names before "et al." for 3+ creators (set by disambiguation)
     _text: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
@@ -47,7 +49,10 @@ class PreparedEntry:
         return self._text[name]
 
     def text_in_sentence_case(self, name: str) -> str | None:
-        """A title field in APA sentence case; the same in every language, so worked out once."""
+        """A title field in APA sentence case; the same in every language, so worked out once.
+        Sentence case is a rule of English: a title in another language is shown as written."""
+        if self.language != ENGLISH:
+            return self.text(name)
         if name not in self._sentence_cased:
             value = self.source.fields.get(name, "").strip()
             self._sentence_cased[name] = sentence_case(latex_segments(value)) if value else None
@@ -85,6 +90,7 @@ def prepare_entry(entry: BibEntry) -> PreparedEntry:
     return PreparedEntry(
         source=entry, creators=creators, year=year, title=title,
         sort_key=reference_list_order(entry.key, creators, year, title),
+        language=language_tag(entry.fields.get("langid")) or ENGLISH,
     )  # fmt: skip
 
 

@@ -39,6 +39,17 @@ def linked(text: str, url: str) -> Part:
     return (f'<a href="{escape(url, quote=True)}">{_html(text)}</a>', text) if text else NOTHING
 
 
+def in_language(part: Part, language: str | None) -> Part:
+    """The part marked as written in `language`, a BCP 47 tag; None: in the page's own language.
+    An italic part carries the mark itself rather than gaining a <span> around it."""
+    html, text = part
+    if language is None or not text:
+        return part
+    if html.startswith("<em>"):
+        return (f'<em lang="{language}">{html[4:]}', text)
+    return (f'<span lang="{language}">{html}</span>', text)
+
+
 def joined(*parts: Part) -> Part:
     """The parts one after the other, with nothing between them."""
     return ("".join([part[0] for part in parts]), "".join([part[1] for part in parts]))

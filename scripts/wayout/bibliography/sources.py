@@ -28,6 +28,7 @@ from pathlib import Path
 from string import ascii_letters
 from typing import TYPE_CHECKING
 
+from wayout.bibliography.langids import accepted_langids, language_tag
 from wayout.bibliography.latex import latex_problems
 from wayout.problems import Problem, ProblemsFound, display_path
 
@@ -435,6 +436,11 @@ def _build_entry(
         problem(
             f"entry `{key}` has the year `{year}`, which is not a four-digit year",
             "write the year of publication as four digits; leave `year` out only for an undated report, document or web page",
+        )  # fmt: skip
+    if language_tag(fields.get("langid")) is None:
+        problem(
+            f"entry `{key}` has the langid `{fields['langid']}`, which the site does not know",
+            f"write the language of the work as BibLaTeX names it: one of {accepted_langids()}",
         )  # fmt: skip
     # latex_problems only finds fault with a value holding a `%` or a backslash
     all_values = "".join(fields.values())
