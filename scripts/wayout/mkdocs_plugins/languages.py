@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -11,11 +13,16 @@ def build_languages(config: MkDocsConfig) -> list[str]:
     return [alternate["lang"] for alternate in config.extra.get("alternate") or []] or [language]
 
 
-def written_language(page: Page, languages: list[str] | set[str], build_language: str) -> str:
-    """The folder layout is docs/<language>/…; an untranslated page shown in another language's
-    build is still written in its own language."""
-    first = page.file.src_uri.partition("/")[0]  # src_uri is always "/"-separated
-    return first if first in languages else build_language
+def language_folder(src_uri: str, languages: Collection[str]) -> tuple[str | None, str]:
+    """(the language folder a source file is in, its path inside that folder), from the layout
+    docs/<language>/…; (None, src_uri) for a file outside the language folders."""
+    first, separator, inside = src_uri.partition("/")  # src_uri is always "/"-separated
+    return (first, inside) if separator and first in languages else (None, src_uri)
+
+
+def written_language(page: Page, languages: Collection[str], build_language: str) -> str:
+    """An untranslated page shown in another language's build is still written in its own language."""
+    return language_folder(page.file.src_uri, languages)[0] or build_language
 
 
 def build_prefix(page: Page, build_language: str) -> str:

@@ -27,7 +27,7 @@ from wayout.markdown_extensions.glossary import GlossaryExtension, GlossaryLinke
 from wayout.problems import display_path, format_problems
 
 from wayout.mkdocs_plugins.content.config import ContentConfig
-from wayout.mkdocs_plugins.languages import build_languages, written_language
+from wayout.mkdocs_plugins.languages import build_languages, language_folder, written_language
 from wayout.page_headers import header_view
 from wayout.share_images import FontNotFound, ShareImage, render
 from wayout.ui_strings import load_ui_strings
@@ -103,9 +103,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # profile comes later. Broken front matter is the site plugin's to report.
         names = set()
         for file in files.documentation_pages():
-            folders = file.src_uri.split("/")
-            inside = folders[1:] if folders[0] in self.languages else folders
-            if len(inside) > 1 and inside[0] == self.config.programmes_dir:
+            inside = language_folder(file.src_uri, self.languages)[1]
+            if inside.startswith(self.config.programmes_dir + "/"):
                 front, _problems = parse_front_matter(file.content_string, file.src_uri)
                 names.update(programme_names(front.data) if front is not None else ())
         self.programme_names = sorted(names)
@@ -137,8 +136,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         with this build's glossary), but once per build: a link MkDocs resolves costs a lookup per
         link, and every page has several glossary links."""
         source = page.file.src_uri
-        first = source.split("/", 1)[0]
-        top = first if "/" in source and first in self.languages else ""
+        top = language_folder(source, self.languages)[0] or ""
         glossary_source = posixpath.join(top, self.config.glossary_dir, "index.md")
         if glossary_source not in self.glossary_files:
             self.glossary_files[glossary_source] = files.get_file_from_path(glossary_source)
