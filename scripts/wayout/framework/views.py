@@ -105,8 +105,21 @@ def key_facts(front: dict, labels: Labels) -> list[dict]:
             value = ", ".join(labels.term(vocabulary, item) for item in value)
         elif vocabulary:
             value = labels.term(vocabulary, value)
-        facts.append({"label": labels.ui(f"field.{label_key}"), "value": str(value)})
+        facts.append({"label": labels.ui(f"field.{label_key}"), "value": str(value),
+                      "language": _fact_language(front, path, labels.language)})
     return facts
+
+
+def _fact_language(front: dict, path: str, page_language: str) -> str | None:
+    """The language a fact is written in when it is not the page's: a programme's original name
+    (in the language its front matter names) and its English name."""
+    if path == "names.original":
+        written = _lookup(front, "names.language")  # none for a name of no one language (an acronym)
+    elif path == "names.english":
+        written = "en"
+    else:
+        return None
+    return None if written in (None, page_language.split("-")[0]) else written
 
 
 def trace_sentences(rule_trace: list[tuple[str, bool]], labels: Labels) -> list[str]:
