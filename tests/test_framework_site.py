@@ -189,6 +189,7 @@ def test_open_data_is_published_with_schemas_and_a_licence(site):
     assert fixture["ratings"]["outcomes"][0]["trace"][-1] == ["promising", True]
     rows = list(csv.DictReader((data / "programmes.csv").open()))
     assert rows[0]["settings"] == "prison;through-the-gate" and rows[1]["headline_rating"] == "not-yet-evaluated"
+    assert rows[0]["original_name"] == "Programme fictif" and rows[0]["original_name_language"] == ""  # the fixture names none
     evidence = json.loads((data / "evidence.json").read_text())
     assert evidence[0]["id"] == "mentoring" and evidence[0]["ratings"]["emmie"]["effect"] == 4
     schema = json.loads((data / "schemas" / "programme.schema.json").read_text())

@@ -32,7 +32,7 @@ Licence
 """
 
 CSV_COLUMNS = [
-    "id", "title", "original_name", "english_name", "country", "region", "operator", "settings", "status",
+    "id", "title", "original_name", "original_name_language", "english_name", "country", "region", "operator", "settings", "status",
     "start_year", "end_year", "ideologies", "participation", "components", "partners", "risk_tools",
     "headline_rating", "strongest_evidence", "studies", "last_reviewed", "sources", "url",
 ]  # fmt: skip
@@ -55,6 +55,7 @@ def programmes_csv(records: list[dict]) -> str:
         names, years, ratings = item.get("names", {}), item.get("years", {}), item["ratings"]
         writer.writerow({
             "id": item["id"], "title": item["title"], "original_name": names.get("original", ""),
+            "original_name_language": names.get("language", ""),
             "english_name": names.get("english", ""), "country": item["country"], "region": item.get("region", ""),
             "operator": item["operator"], "settings": ";".join(item["settings"]), "status": item["status"],
             "start_year": years.get("start", ""), "end_year": years.get("end", ""),
