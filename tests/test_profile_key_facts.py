@@ -7,9 +7,11 @@ from pathlib import Path
 
 from framework_fixtures import PROGRAMME
 
+from wayout.bibliography.langids import LANGUAGE_TAGS
 from wayout.framework.views import Labels, key_facts
 from wayout.frontmatter import parse_front_matter
 from wayout.pages import check_page
+from wayout.schemas import schema_for
 
 
 def front(text: str) -> dict:
@@ -50,3 +52,8 @@ def test_every_real_profile_with_a_name_in_a_language_says_which():
     undeclared = [path.name for path in profiles
                   if "names:" in (text := path.read_text("utf-8")) and "  language:" not in text.split("\n---", 1)[0]]
     assert undeclared == ["derad-austria.md", "moussalaha-morocco.md"]  # an acronym and a transliterated word
+
+
+def test_a_name_may_be_in_any_language_a_reference_may_be_in():
+    allowed = schema_for("programme")["properties"]["names"]["properties"]["language"]["enum"]
+    assert sorted(allowed) == sorted(set(LANGUAGE_TAGS.values()))

@@ -41,6 +41,7 @@ _NAMED = {
     "sl": ("slovene", "slovenian"),
     "sv": ("swedish",),
     "ar": ("arabic",),
+    "id": ("indonesian", "bahasai"),
     "nb": ("norwegian", "norsk"),
     "ru": ("russian",),
     "tr": ("turkish",),
