@@ -7,6 +7,7 @@ from functools import cache
 from importlib import resources
 
 from wayout import yaml_files
+from wayout.language_tags import base_language
 
 DEFAULT_LANGUAGE = "en"
 
@@ -20,8 +21,7 @@ class UiStrings:
         if key not in self.strings:
             raise KeyError(f"unknown interface string {key!r}; add it to wayout/data/ui.yml")
         by_language = self.strings[key]
-        base_language = language.split("-")[0].split("_")[0]
-        return by_language.get(language) or by_language.get(base_language) or by_language[DEFAULT_LANGUAGE]
+        return by_language.get(language) or by_language.get(base_language(language)) or by_language[DEFAULT_LANGUAGE]
 
     def missing(self, languages: list[str]) -> list[tuple[str, str]]:
         """(key, language) pairs with no translation."""

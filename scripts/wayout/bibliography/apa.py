@@ -38,6 +38,7 @@ from wayout.bibliography.render import (
     NOTHING, Part, in_language, in_parentheses, italic, joined, linked, phrase, plain, rendered,
 )  # fmt: skip
 from wayout.bibliography.terms import Terms
+from wayout.language_tags import base_language
 
 MAX_LISTED_AUTHORS = 20  # APA 9.8: up to 20 authors; from 21, the first 19, an ellipsis, the last
 _HYPHENS = re.compile(r"\s*(?:-+|\u2013|\u2014)\s*")
@@ -175,7 +176,7 @@ def _description(text: str, terms: Terms) -> Part:
 
 
 def _same_language(work: str, reader: str) -> bool:
-    return work == reader.split("-")[0].split("_")[0]
+    return work == base_language(reader)
 
 
 # --- the entry types ------------------------------------------------------------------------------

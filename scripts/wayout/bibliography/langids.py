@@ -11,6 +11,8 @@ An entry without `langid` is a work in English, as every entry was before the fi
 
 from __future__ import annotations
 
+from wayout.language_tags import base_language
+
 ENGLISH = "en"
 
 # BibLaTeX's language names (babel's and polyglossia's), and the BCP 47 tag of each language
@@ -60,8 +62,8 @@ def language_tag(langid: str | None) -> str | None:
     value = langid.strip().lower()
     if value in LANGUAGE_TAGS:
         return LANGUAGE_TAGS[value]
-    primary, separator, _region = value.replace("_", "-").partition("-")
-    return primary if separator and primary in _NAMED else None  # "de-DE", "pt_BR": the language is enough
+    primary = base_language(value)
+    return primary if primary != value and primary in _NAMED else None  # "de-DE", "pt_BR": the language is enough
 
 
 def accepted_langids() -> str:

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from wayout.language_tags import base_language
+
 FALLBACK_LANGUAGE = "en"
 
 
@@ -81,8 +83,7 @@ class TermBook:
 
     def for_language(self, language: str) -> Terms:
         if language not in self._cache:
-            base_language = language.split("-")[0].split("_")[0]
-            own = self._raw.get(language) or self._raw.get(base_language) or {}
+            own = self._raw.get(language) or self._raw.get(base_language(language)) or {}
             merged = {**self._raw[FALLBACK_LANGUAGE], **own}
             values = {_FIELD_FOR_KEY.get(key, key): value for key, value in merged.items()}
             self._cache[language] = Terms(language=language, **values)

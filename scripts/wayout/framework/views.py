@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from wayout.dates import format_date
 from wayout.framework.engine import Rating, rate
 from wayout.framework.rules import load_rules
+from wayout.language_tags import base_language
 from wayout.numbers import format_number
 from wayout.ui_strings import load_ui_strings
 from wayout.vocabularies import load_vocabularies
@@ -119,7 +120,7 @@ def _fact_language(front: dict, path: str, page_language: str) -> str | None:
         written = "en"
     else:
         return None
-    return None if written in (None, page_language.split("-")[0]) else written
+    return None if written in (None, base_language(page_language)) else written
 
 
 def trace_sentences(rule_trace: list[tuple[str, bool]], labels: Labels) -> list[str]:
