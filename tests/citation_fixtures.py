@@ -37,6 +37,23 @@ EVALUATION_BIB = """\
 }
 """
 
+# Single real entries, for tests that make up their own small bibliography.
+ENGLISH_ARTICLE = """@article{koehler2017how,
+  author  = {Koehler, Daniel},
+  title   = {How and Why We Should Take Deradicalization Seriously},
+  journal = {Nature Human Behaviour},
+  year    = {2017},
+}
+"""
+
+GERMAN_WEB_PAGE = """@online{kreiszeitungndnetzwerk,
+  author   = {{Kreiszeitung}},
+  title    = {Netzwerk meldet Erfolg bei Arbeit mit islamistischen Häftlingen},
+  langid   = {german},
+  url      = {https://www.kreiszeitung.de/lokales/niedersachsen/netzwerk-meldet-erfolg-arbeit-islamistischen-haeftlingen-niedersachsen-9365381.html},
+}
+"""  # a work in another language than English: `langid`
+
 TOPICS_YML = """\
 deradicalisation:
   en: "Deradicalisation"

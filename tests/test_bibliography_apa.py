@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from citation_fixtures import GERMAN_WEB_PAGE
 
 from wayout.bibliography.citations import find_citations
 from wayout.bibliography.formatting import ReferenceFormatter
@@ -70,13 +71,6 @@ FIXTURE = r"""
   langid      = {dutch},
   institution = {IMES},
   year        = {2008},
-}
-
-@online{kreiszeitungndnetzwerk,
-  author   = {{Kreiszeitung}},
-  title    = {Netzwerk meldet Erfolg bei Arbeit mit islamistischen Häftlingen},
-  langid   = {german},
-  url      = {https://www.kreiszeitung.de/lokales/niedersachsen/netzwerk-meldet-erfolg-arbeit-islamistischen-haeftlingen-niedersachsen-9365381.html},
 }
 
 @book{koehler2017understanding,
@@ -245,7 +239,7 @@ FIXTURE = r"""
   number  = {1},
   pages   = {1--2},
 }
-"""
+""" + "\n" + GERMAN_WEB_PAGE
 
 # One Markdown page using every citation form.
 PAGE = """\

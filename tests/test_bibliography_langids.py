@@ -6,27 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from citation_fixtures import ENGLISH_ARTICLE, GERMAN_WEB_PAGE
 
 from wayout.bibliography.exports import to_bibtex, to_csl_items, to_ris
 from wayout.bibliography.formatting import ReferenceFormatter
 from wayout.bibliography.langids import language_tag
 from wayout.bibliography.sources import load_bibliography, read_bibliography
 
-# Real entries from bibliography/, one in German and one in English. Test fixtures only.
-ENTRIES = """@online{kreiszeitungndnetzwerk,
-  author   = {{Kreiszeitung}},
-  title    = {Netzwerk meldet Erfolg bei Arbeit mit islamistischen Häftlingen},
-  langid   = {german},
-  url      = {https://www.kreiszeitung.de/lokales/niedersachsen/netzwerk-meldet-erfolg-arbeit-islamistischen-haeftlingen-niedersachsen-9365381.html},
-}
-
-@article{koehler2017how,
-  author  = {Koehler, Daniel},
-  title   = {How and Why We Should Take Deradicalization Seriously},
-  journal = {Nature Human Behaviour},
-  year    = {2017},
-}
-"""
+ENTRIES = GERMAN_WEB_PAGE + "\n" + ENGLISH_ARTICLE
 
 
 def write_bibliography(tmp_path: Path, text: str) -> Path:

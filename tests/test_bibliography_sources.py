@@ -7,18 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from citation_fixtures import ENGLISH_ARTICLE as ARTICLE
+
 from wayout.bibliography.sources import load_bibliography, read_bibliography, source_fingerprint
 from wayout.problems import Problem, ProblemsFound
 
 REAL_BIBLIOGRAPHY = Path(__file__).resolve().parents[1] / "bibliography"
 
-ARTICLE = """@article{koehler2017how,
-  author  = {Koehler, Daniel},
-  title   = {How and Why We Should Take Deradicalization Seriously},
-  journal = {Nature Human Behaviour},
-  year    = {2017},
-}
-"""
 
 
 def write(folder: Path, name: str, text: str) -> Path:
