@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import contextlib
 import os
 import resource
 import shutil
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +149,18 @@ def default_scratch() -> Path:
     return shm if shm.is_dir() and os.access(shm, os.W_OK) else Path(tempfile.gettempdir())
 
 
+@contextlib.contextmanager
+def scratch_folder(base: Path, prefix: str) -> Iterator[Path]:
+    """A new folder under `base` for one benchmark's synthetic sites, removed when it ends."""
+    base.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+    print(f"Writing synthetic sites to {scratch} (removed at the end)", file=sys.stderr)
+    try:
+        yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def compile_our_package() -> None:
     """Write the bytecode of scripts/wayout. pip compiled Material, MkDocs and mkdocs-bibtex when it
     installed them, but our package is installed editable, and with PYTHONDONTWRITEBYTECODE set (as
@@ -171,13 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--bibtex-python (or MKDOCS_BIBTEX_PYTHON) is required: run `make bench-citations`")
     ours = sys.executable
     compile_our_package()
-    arguments.scratch.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="wayout-bench-", dir=arguments.scratch))
-    print(f"Writing synthetic sites to {scratch} (removed at the end)", file=sys.stderr)
-    try:
+    with scratch_folder(arguments.scratch, "wayout-bench-") as scratch:
         return run(arguments, ours, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def run(arguments: argparse.Namespace, ours: str, scratch: Path) -> int:

@@ -24,12 +24,11 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.bench_citations import compile_our_package, default_scratch
+from benchmarks.bench_citations import compile_our_package, default_scratch, scratch_folder
 from benchmarks.synthetic_site import EU_LANGUAGES, REPOSITORY, VARIANTS, SiteSize, language_name, write_site
 
 OVERHEAD_TARGET = 0.20
@@ -89,6 +88,7 @@ def measured_builds(jobs: list[tuple[Path, Path, list[str]]]) -> list[Build]:
     running = {job.process.pid: job for job in (_start_build(*arguments) for arguments in jobs)}
     order = list(running)
     finished: dict[int, Build] = {}
+    finished_jobs: dict[int, _Running] = {}
     failures = []
     while running:
         # os.wait4 rather than Popen.wait, which reaps the process without its resource usage.
@@ -102,19 +102,22 @@ def measured_builds(jobs: list[tuple[Path, Path, list[str]]]) -> list[Build]:
             failures.append(f"build of {job.config} failed:\n{job.errors.read_text()[-4000:]}")
             continue
         report = json.loads(job.output.read_text().strip().splitlines()[-1])
-        build = Build(
+        finished[pid] = Build(
             cpu=usage.ru_utime + usage.ru_stime, wall=wall, peak_memory=usage.ru_maxrss * 1024,  # ru_maxrss is in KiB
             languages=report["languages"], plugins=report["plugins"],
         )
-        build.site_size = site_size(job.site_dir)
-        build.search_indexes = {
+        finished_jobs[pid] = job
+    if failures:
+        raise SystemExit("\n\n".join(failures))
+    # Only now that every build has ended: walking a site's files while another build runs would
+    # take processor and disk time from that build.
+    for pid, job in finished_jobs.items():
+        finished[pid].site_size = site_size(job.site_dir)
+        finished[pid].search_indexes = {
             language: path.stat().st_size
             for language in job.languages
             if (path := search_index_path(job.site_dir, language, job.languages[0])).is_file()
         }
-        finished[pid] = build
-    if failures:
-        raise SystemExit("\n\n".join(failures))
     return [finished[pid] for pid in order]
 
 
@@ -237,13 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     scales = [int(value) for value in arguments.scales.split(",")]
     compile_our_package()
-    arguments.scratch.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="wayout-scale-", dir=arguments.scratch))
-    print(f"Writing synthetic sites to {scratch} (removed at the end)", file=sys.stderr)
-    try:
+    with scratch_folder(arguments.scratch, "wayout-scale-") as scratch:
         return run(arguments, scales, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def sizes(scales: list[int], languages: int) -> list[SiteSize]:

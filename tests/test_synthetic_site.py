@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml
 
-from benchmarks.bench_scale import check_language_search
+from benchmarks.bench_scale import check_language_search, measured_builds, site_size
 from benchmarks.synthetic_site import EU_LANGUAGES, SiteSize, bibliography, language_name, write_site
 from conftest import run_mkdocs_build
 from site_pages import PROJECT_ROOT
@@ -94,6 +94,20 @@ def test_the_clock_times_each_of_our_plugins_and_each_language(tmp_path):
     # Each language's own build, nested builds excluded: together they are the whole build.
     assert sum(report["languages"].values()) == pytest.approx(report["cpu"], rel=0.2)
     assert sum(report["plugins"].values()) < report["cpu"]
+
+
+def test_builds_side_by_side_report_each_sites_size_and_search_indexes(tmp_path):
+    jobs = [(write_site(tmp_path / variant, SMALL, variant), tmp_path / f"{variant}-site", SMALL.codes)
+            for variant in ("plain", "wayout")]
+    plain, ours = measured_builds(jobs)
+    for build, (_, site_dir, _) in zip((plain, ours), jobs):
+        assert build.cpu > 0 and build.peak_memory > 0
+        assert build.site_size == site_size(site_dir) > 0
+    # In the order given: plain Material writes one index for every language, ours one per language.
+    assert set(plain.search_indexes) == {"en"}
+    assert set(ours.search_indexes) == {"en", "fr"}
+    assert ours.search_indexes["fr"] == (tmp_path / "wayout-site" / "fr" / "search" / "search_index.json").stat().st_size
+    assert set(ours.plugins) == {"wayout-site", "wayout-citations", "wayout-framework", "wayout-content"} and not plain.plugins
 
 
 def _index(folder, docs, lang=("en",)):
