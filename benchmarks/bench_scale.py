@@ -35,6 +35,8 @@ OVERHEAD_TARGET = 0.20
 GROWTH_TARGET = 2.1
 PREVIEW_TARGET_SECONDS = 3.0
 MIB = 1024 * 1024
+# The event in which wayout-site checks every page of every language before the first is built.
+PAGE_CHECKS_EVENT = "wayout-site on_config"
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Build:
     peak_memory: int  # bytes
     languages: dict[str, float]
     plugins: dict[str, float]
+    checks: float = 0.0  # of wayout-site's time, its start: the check of every page before the build
     site_size: int = 0
     search_indexes: dict[str, int] = field(default_factory=dict)  # language: bytes
 
@@ -104,7 +107,7 @@ def measured_builds(jobs: list[tuple[Path, Path, list[str]]]) -> list[Build]:
         report = json.loads(job.output.read_text().strip().splitlines()[-1])
         finished[pid] = Build(
             cpu=usage.ru_utime + usage.ru_stime, wall=wall, peak_memory=usage.ru_maxrss * 1024,  # ru_maxrss is in KiB
-            languages=report["languages"], plugins=report["plugins"],
+            languages=report["languages"], plugins=report["plugins"], checks=report["events"].get(PAGE_CHECKS_EVENT, 0.0),
         )
         finished_jobs[pid] = job
     if failures:
@@ -219,6 +222,8 @@ def print_scale(size: SiteSize, result: ScaleResult) -> None:
     for plugin in sorted(ours.plugins):
         # A plugin's ratio is to the whole plain build: the share of the build it adds.
         print(_row(f"in {plugin}", None, ours.plugins[plugin], "s", ratio=ours.plugins[plugin] / plain.cpu))
+        if plugin == "wayout-site":
+            print(_row("  of which checks before building", None, ours.checks, "s", ratio=ours.checks / plain.cpu))
     print(_row("peak memory", plain.peak_memory / MIB, ours.peak_memory / MIB, "MiB", 0))
     print(_row("site size", plain.site_size / MIB, ours.site_size / MIB, "MiB", 1))
     for language in size.codes:

@@ -108,6 +108,7 @@ def test_builds_side_by_side_report_each_sites_size_and_search_indexes(tmp_path)
     assert set(ours.search_indexes) == {"en", "fr"}
     assert ours.search_indexes["fr"] == (tmp_path / "wayout-site" / "fr" / "search" / "search_index.json").stat().st_size
     assert set(ours.plugins) == {"wayout-site", "wayout-citations", "wayout-framework", "wayout-content"} and not plain.plugins
+    assert 0 < ours.checks < ours.plugins["wayout-site"] and plain.checks == 0
 
 
 def _index(folder, docs, lang=("en",)):
