@@ -45,6 +45,12 @@ def test_a_language_without_its_texts_is_refused_with_every_missing_entry(tmp_pa
     assert "scripts/wayout/data/ui.yml:4: no `sv` text for `fallback.title`" in output
 
 
+def test_a_regional_variant_uses_its_languages_blocks_however_its_tag_is_written():
+    for tag in ("pt-BR", "pt_BR"):
+        problems = [str(problem) for problem in missing_language_entries([tag], PROJECT_ROOT)]
+        assert not any("block" in problem for problem in problems), problems
+
+
 def test_a_language_declared_english_interface_builds_before_its_texts_are_translated(tmp_path):
     """Bulgarian, Slovenian and Irish have no texts in the data files; declared in
     `english_interface`, they build with English interface texts, and each is searched as

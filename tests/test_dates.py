@@ -11,4 +11,5 @@ def test_every_site_language_writes_dates_its_own_way():
 
 def test_a_regional_variant_uses_its_language_and_an_unknown_language_english():
     assert format_date("2026-03-01", "pt-BR") == "1 de março de 2026"
+    assert format_date("2026-03-01", "pt_BR") == "1 de março de 2026"  # as Material's theme language writes it
     assert format_date("2026-03-01", "sv") == "1 March 2026"

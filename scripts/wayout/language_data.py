@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from wayout.language_tags import base_language
 from wayout.numbers import knows_language
 from wayout.problems import Problem, display_path
 
@@ -59,7 +60,7 @@ def missing_language_entries(languages: list[str], root: Path) -> list[Problem]:
             last = node.end_mark.line + 1
             problems += [
                 Problem(shown, last, f"no `{language}` block", f"add a `{language}:` block like the `en` one with the {language} texts")
-                for language in languages if language not in present and language.split("-")[0] not in present
+                for language in languages if language not in present and base_language(language) not in present
             ]
             continue
         for dotted, mapping in _label_mappings(node):
