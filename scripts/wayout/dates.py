@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 
 from wayout import yaml_files
-from wayout.language_tags import base_language
+from wayout.language_tags import for_language
 
 
 @cache
@@ -18,7 +18,7 @@ def format_date(iso_date: str, language: str) -> str:
     """`iso_date` as YYYY-MM-DD; a language without its own entry (or a regional variant such as
     pt-BR or pt_BR without one) falls back to its base language, then English."""
     formats = _formats()
-    chosen = formats.get(language) or formats.get(base_language(language)) or formats["en"]
+    chosen = for_language(formats, language) or formats["en"]
     year, month, day = (int(part) for part in str(iso_date)[:10].split("-"))
     return chosen["pattern"].format(day=day, month=chosen["months"][month - 1], year=year)
 

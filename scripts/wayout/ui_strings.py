@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 
 from wayout import yaml_files
-from wayout.language_tags import base_language
+from wayout.language_tags import for_language
 
 DEFAULT_LANGUAGE = "en"
 
@@ -21,7 +21,7 @@ class UiStrings:
         if key not in self.strings:
             raise KeyError(f"unknown interface string {key!r}; add it to wayout/data/ui.yml")
         by_language = self.strings[key]
-        return by_language.get(language) or by_language.get(base_language(language)) or by_language[DEFAULT_LANGUAGE]
+        return for_language(by_language, language) or by_language[DEFAULT_LANGUAGE]
 
     def missing(self, languages: list[str]) -> list[tuple[str, str]]:
         """(key, language) pairs with no translation."""

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from wayout.language_tags import base_language
+from wayout.language_tags import for_language
 
 FALLBACK_LANGUAGE = "en"
 
@@ -83,7 +83,7 @@ class TermBook:
 
     def for_language(self, language: str) -> Terms:
         if language not in self._cache:
-            own = self._raw.get(language) or self._raw.get(base_language(language)) or {}
+            own = for_language(self._raw, language) or {}
             merged = {**self._raw[FALLBACK_LANGUAGE], **own}
             values = {_FIELD_FOR_KEY.get(key, key): value for key, value in merged.items()}
             self._cache[language] = Terms(language=language, **values)
