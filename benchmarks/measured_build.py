@@ -102,23 +102,36 @@ def instrument(clock: Clock) -> None:
 
     import importlib
 
-    for module_name, plugin_name in PLUGIN_NAMES.items():
-        try:
+    instrumented: set[str] = set()  # plugin names
+
+    def instrument_plugin(plugin_class: type) -> None:
+        plugin_name = PLUGIN_NAMES.get(plugin_class.__module__)
+        if plugin_name is None or plugin_name in instrumented:
+            return
+        instrumented.add(plugin_name)
+        for attribute, handler in list(vars(plugin_class).items()):
+            if attribute.startswith("on_") and callable(handler):
+                # functools.wraps copies the priority that event_priority set on the handler.
+                setattr(plugin_class, attribute, timed_handler(plugin_name, handler))
+        for module_name, owner in EXTENSION_PLUGINS.items():
+            if owner != plugin_name:
+                continue
             module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        for value in vars(module).values():
-            if isinstance(value, type) and value.__module__ == module_name:
-                for attribute, handler in list(vars(value).items()):
-                    if attribute.startswith("on_") and callable(handler):
-                        # functools.wraps copies the priority that event_priority set on the handler.
-                        setattr(value, attribute, timed_handler(plugin_name, handler))
-    for module_name, plugin_name in EXTENSION_PLUGINS.items():
-        module = importlib.import_module(module_name)
-        for value in vars(module).values():
-            if (isinstance(value, type) and value.__module__ == module_name
-                    and issubclass(value, (preprocessors.Preprocessor, treeprocessors.Treeprocessor))):
-                value.run = timed_handler(plugin_name, value.run, event=value.__name__)
+            for value in vars(module).values():
+                if (isinstance(value, type) and value.__module__ == module_name
+                        and issubclass(value, (preprocessors.Preprocessor, treeprocessors.Treeprocessor))):
+                    value.run = timed_handler(plugin_name, value.run, event=value.__name__)
+
+    # Each of our plugins is instrumented as MkDocs registers it, before its event handlers are
+    # bound; a build that does not use our plugins (plain Material) never imports them, so that
+    # their import is not counted in its time.
+    original_setitem = PluginCollection.__setitem__
+
+    def setitem(self, key, value):
+        instrument_plugin(type(value))
+        return original_setitem(self, key, value)
+
+    PluginCollection.__setitem__ = setitem
 
 
 def main(argv: list[str]) -> int:

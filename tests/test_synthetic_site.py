@@ -96,6 +96,19 @@ def test_the_clock_times_each_of_our_plugins_and_each_language(tmp_path):
     assert sum(report["plugins"].values()) < report["cpu"]
 
 
+def test_the_clock_leaves_our_package_out_of_a_plain_build(tmp_path):
+    # Importing our plugins to time them would add their import to plain Material's build.
+    config = write_site(tmp_path / "src", SMALL, "plain")
+    code = ("import json, sys; from benchmarks.measured_build import main; main(sys.argv[1:]); "
+            "print(json.dumps(sorted(name for name in sys.modules if name.split('.')[0] == 'wayout')))")
+    result = subprocess.run([sys.executable, "-c", code, str(config), str(tmp_path / "site")],
+                            capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    *_, report, imported = result.stdout.strip().splitlines()
+    assert json.loads(report)["plugins"] == {}
+    assert json.loads(imported) == []
+
+
 def test_builds_side_by_side_report_each_sites_size_and_search_indexes(tmp_path):
     jobs = [(write_site(tmp_path / variant, SMALL, variant), tmp_path / f"{variant}-site", SMALL.codes)
             for variant in ("plain", "wayout")]
