@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from benchmarks.bench_citations import Timing, median, scaling_targets, timed_build
+from benchmarks.bench_citations import Timing, median, plugin_growth, scaling_targets, timed_build
 from benchmarks.corpus import CorpusSize, write_site
 
 TINY = CorpusSize(pages=4, entries=20, citations=16)
@@ -29,12 +29,21 @@ def test_the_median_timing_takes_each_measure_separately():
     assert median(timings) == Timing(2.0, 8.0, 0.5)
 
 
+def test_growth_compares_each_round_with_the_base_corpus_of_the_same_round():
+    # The machine was twice as slow in the second round: each round's ratio is 1.5.
+    base = [Timing(3.0, 3.0, 0.4), Timing(6.0, 6.0, 0.8), Timing(3.0, 3.0, 0.4)]
+    doubled = [Timing(4.0, 4.0, 0.6), Timing(8.0, 8.0, 1.2), Timing(4.0, 4.0, 0.6)]
+    assert plugin_growth(base, doubled) == pytest.approx(1.5)
+    # Ratios 1.25, 2.5 and 2.25: their median, whatever the medians of each corpus.
+    assert plugin_growth(base, [Timing(1, 1, 0.5), Timing(1, 1, 2.0), Timing(1, 1, 0.9)]) == pytest.approx(2.25)
+
+
+def test_growth_refuses_a_base_time_that_was_not_measured():
+    with pytest.raises(SystemExit, match="not measured"):
+        plugin_growth([Timing(3.0, 3.0, 0.4), Timing(3.0, 3.0, 0.0)], [Timing(4.0, 4.0, 0.6)] * 2)
+
+
 def test_scaling_targets_allow_at_most_twice_the_base_time():
-    entries, pages = scaling_targets(1.0, 2.0, 2.01)
+    entries, pages = scaling_targets(2.0, 2.01)
     assert entries[1:] == (2.0, "<= 2", True)
     assert pages[1] == pytest.approx(2.01) and pages[3] is False
-
-
-def test_scaling_targets_refuse_a_base_time_that_was_not_measured():
-    with pytest.raises(SystemExit, match="not measured"):
-        scaling_targets(0.0, 0.0, 0.0)
