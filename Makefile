@@ -32,7 +32,7 @@ help:
 	@echo "  make check         validate sources (front matter) without building HTML"
 	@echo "  make test-unit     run the tests that need no browser"
 	@echo "  make test-browser  run only the real-browser tests"
-	@echo "  make bench         run every benchmark and print its table (about 40 minutes)"
+	@echo "  make bench         run every benchmark and print its table (about 45 minutes)"
 	@echo "  make bench-scale   our plugins against plain Material at 250 to 2,000 pages, 24 languages, preview"
 	@echo "  make setup         only create .venv and install the pinned dependencies"
 	@echo "  make clean         remove site/, dist/ and .venv/"
