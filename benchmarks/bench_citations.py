@@ -12,10 +12,10 @@ to build by more than the overhead being measured. Both are printed.
 
 Our cold builds run through benchmarks/measured_build.py, which also clocks the time spent in our
 citation plugin and its Markdown extension. How that time grows with twice the entries or twice the
-pages, against the base corpus built in the same round, is what the scaling targets judge: the difference between two whole builds of about four
-seconds moves by more than the base overhead itself from one run to the next on this machine,
-so a ratio of two such differences says more about the machine than about the plugin. The ratios of
-whole-build differences are printed too.
+pages, against the base corpus built in the same round, is what the scaling targets judge: the
+difference between two whole builds of about four seconds moves by more than the base overhead
+itself from one run to the next on this machine, so a ratio of two such differences says more
+about the machine than about the plugin. The ratios of whole-build differences are printed too.
 
     python -m benchmarks.bench_citations [--rounds N] [--bibtex-python PATH] [--scratch DIR]
 """
@@ -292,8 +292,8 @@ def run(arguments: argparse.Namespace, ours: str, scratch: Path) -> int:
     for label, value, goal, met in scaling:
         print(f"{label:<44}{_ratio(value):>8}{'—':>8}{goal:>9}  {'met' if met else 'MISSED'}")
     print()
-    print(f"Our plugin's own time, median (the targets take each round's ratio): base {base['wayout'].plugin:.2f} s, 2x entries {double_entries['wayout'].plugin:.2f} s, "
-          f"2x pages {double_pages['wayout'].plugin:.2f} s.")
+    print(f"Our plugin's own time, median (the targets take each round's ratio): base {base['wayout'].plugin:.2f} s, "
+          f"2x entries {double_entries['wayout'].plugin:.2f} s, 2x pages {double_pages['wayout'].plugin:.2f} s.")
     print("Not judged, for comparison: whole-build overhead (ours - plain) over the base corpus's, "
           + "; ".join(f"{label} cpu {_ratio(cpu)}, wall {_ratio(wall_value)}"
                       for (label, cpu), (_, wall_value) in zip(growth("cpu"), growth("wall")))
