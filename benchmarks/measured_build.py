@@ -3,7 +3,8 @@ of our plugins recorded; prints them as JSON on the last line of standard output
 
     python -m benchmarks.measured_build CONFIG SITE_DIR
 
-Run as a fresh process by bench_scale, which also reads the process's peak memory when it ends.
+Run as a fresh process by bench_scale, which also reads the process's peak memory when it ends,
+and by bench_citations, which reads the time in our citation plugin.
 A language's time is its own build without the builds nested in it: mkdocs-static-i18n builds
 the other languages from inside the default language's build. A plugin's time is the time in its
 event handlers plus the time in the Markdown extension it installs, which runs inside MkDocs'
